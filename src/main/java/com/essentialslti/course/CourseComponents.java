@@ -1,0 +1,37 @@
+package com.essentialslti.course;
+
+import com.essentialslti.infra.Database;
+import com.essentialslti.lti.launch.ValidatedLaunch;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/** Wires the course feature: records every validated launch, and hands {@link Enrolments} to its pages. */
+@ApplicationScoped
+public class CourseComponents {
+
+    @Inject
+    Database database;
+    @Inject
+    Clock clock;
+
+    private Enrolments enrolments;
+
+    @PostConstruct
+    void init() {
+        enrolments = new Enrolments(database, clock);
+    }
+
+    @Produces
+    Enrolments enrolments() {
+        return enrolments;
+    }
+
+    void onLaunch(@Observes ValidatedLaunch launch) {
+        enrolments.record(launch);
+    }
+}

@@ -1,0 +1,97 @@
+package com.essentialslti.course;
+
+import com.essentialslti.infra.Database;
+import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.lti.session.LaunchSession;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records who launched where: the user (platform + sub), the course (context), the resource link and the user's
+ * role there, in one transaction per launch.
+ */
+public final class Enrolments {
+
+    private final Database database;
+    private final Clock clock;
+
+    public Enrolments(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public Membership record(ValidatedLaunch launch) {
+        LaunchClaims claims = launch.claims();
+        String registrationId = launch.registration().id();
+        return database.transaction(em -> {
+            LtiUser user = single(em.createQuery(
+                            "SELECT u FROM LtiUser u WHERE u.registrationId = :r AND u.subject = :s", LtiUser.class)
+                    .setParameter("r", registrationId)
+                    .setParameter("s", claims.subject().orElseThrow())
+                    .getResultList())
+                    .orElseGet(() -> persist(em, new LtiUser(registrationId, claims.subject().orElseThrow(), clock.instant())));
+            user.launched(claims.name(), claims.email(), clock.instant());
+
+            Course course = claims.context().map(context -> {
+                Course found = single(em.createQuery("SELECT c FROM Course c WHERE c.registrationId = :r "
+                                + "AND c.deploymentId = :d AND c.contextId = :c", Course.class)
+                        .setParameter("r", registrationId)
+                        .setParameter("d", claims.deploymentId())
+                        .setParameter("c", context.id())
+                        .getResultList())
+                        .orElseGet(() -> persist(em, new Course(registrationId, claims.deploymentId(), context.id())));
+                found.describe(context.label(), context.title());
+                return found;
+            }).orElse(null);
+
+            LaunchClaims.ResourceLink claim = claims.resourceLink().orElseThrow();
+            ResourceLink link = findLink(em, registrationId, claims.deploymentId(), claim.id())
+                    .orElseGet(() -> persist(em, new ResourceLink(registrationId, claims.deploymentId(), claim.id())));
+            link.describe(course, claim.title(), claim.description());
+
+            Membership membership = single(em.createQuery(
+                            "SELECT m FROM Membership m WHERE m.user = :u AND m.resourceLink = :l", Membership.class)
+                    .setParameter("u", user)
+                    .setParameter("l", link)
+                    .getResultList())
+                    .orElseGet(() -> persist(em, new Membership(user, link)));
+            membership.launched(CourseRole.from(claims.lisRoles()), claims.roles(), clock.instant());
+            return membership;
+        });
+    }
+
+    /** The membership a launch session acts as, if the launch was recorded. */
+    public Optional<Membership> find(LaunchSession session) {
+        return database.read(em -> findLink(em, session.registrationId(), session.deploymentId(),
+                session.resourceLinkId())
+                .flatMap(link -> single(em.createQuery("SELECT m FROM Membership m JOIN m.user u "
+                                + "WHERE m.resourceLink = :l AND u.registrationId = :r AND u.subject = :s", Membership.class)
+                        .setParameter("l", link)
+                        .setParameter("r", session.registrationId())
+                        .setParameter("s", session.subject())
+                        .getResultList())));
+    }
+
+    private static Optional<ResourceLink> findLink(EntityManager em, String registrationId, String deploymentId,
+                                                   String linkId) {
+        return single(em.createQuery("SELECT l FROM ResourceLink l WHERE l.registrationId = :r "
+                        + "AND l.deploymentId = :d AND l.linkId = :l", ResourceLink.class)
+                .setParameter("r", registrationId)
+                .setParameter("d", deploymentId)
+                .setParameter("l", linkId)
+                .getResultList());
+    }
+
+    private static <T> Optional<T> single(List<T> results) {
+        return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    }
+
+    private static <T> T persist(EntityManager em, T entity) {
+        em.persist(entity);
+        return entity;
+    }
+}

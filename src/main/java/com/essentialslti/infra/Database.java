@@ -1,0 +1,101 @@
+package com.essentialslti.infra;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The tool's database: versioned migrations (Flyway) run first, then an EclipseLink persistence unit over the same
+ * JDBC URL. The persistence unit is application-managed so that the operator's DB_URL chooses H2 or PostgreSQL at
+ * start-up, and so that persistence tests run the very same code on both without a container.
+ */
+public final class Database implements AutoCloseable {
+
+    private final EntityManagerFactory factory;
+    private final int migrationsApplied;
+
+    private Database(EntityManagerFactory factory, int migrationsApplied) {
+        this.factory = factory;
+        this.migrationsApplied = migrationsApplied;
+    }
+
+    public static Database open(String url, String user, String password) {
+        int applied = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate()
+                .migrationsExecuted;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.jdbc.url", url);
+        properties.put("jakarta.persistence.jdbc.user", user);
+        properties.put("jakarta.persistence.jdbc.password", password);
+        properties.put("jakarta.persistence.jdbc.driver", driverFor(url));
+        // A file name the container does not scan: Payara would otherwise deploy this unit on its own default pool.
+        properties.put("eclipselink.persistencexml", "META-INF/essentials-persistence.xml");
+        properties.put("eclipselink.classloader", Database.class.getClassLoader());
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("essentials", properties);
+        factory.createEntityManager().close(); // connect now: a bad DB_URL fails the start, not the first launch
+        return new Database(factory, applied);
+    }
+
+    private static String driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        throw new IllegalArgumentException("DB_URL must be a jdbc:h2: or jdbc:postgresql: URL");
+    }
+
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** Runs work in one transaction and commits it; rolls back and rethrows on failure. */
+    public <T> T transaction(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    public void transact(Consumer<EntityManager> work) {
+        transaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** Read-only work outside a transaction. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

@@ -1,0 +1,64 @@
+package com.essentialslti.infra;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The operator's configuration, read once through MicroProfile Config (see {@link SettingsProducer}) and documented
+ * in the README. Plain values so that tests can build one without a container.
+ */
+public record Settings(
+        URI baseUrl,
+        Path dataDir,
+        Path ltiConfigDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        SandboxMode sandboxMode,
+        Duration keyGracePeriod,
+        Duration launchSessionLifetime,
+        long keySetRefetchSeconds,
+        Optional<String> operatorToken) {
+
+    public enum SandboxMode { AUTO, ON, OFF }
+
+    public Settings {
+        String text = baseUrl.toString();
+        if (text.endsWith("/")) {
+            baseUrl = URI.create(text.substring(0, text.length() - 1));
+        }
+    }
+
+    /** The H2 file database in the data directory: the embedded default, kept across restarts. */
+    public static String embeddedDbUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public URI url(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    public boolean baseUrlIsLocalhost() {
+        String host = baseUrl.getHost();
+        return "localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+    }
+
+    public boolean baseUrlIsHttps() {
+        return "https".equalsIgnoreCase(baseUrl.getScheme());
+    }
+
+    /** The sandbox is on by default only for a localhost tool; forcing it elsewhere is explicit and marked. */
+    public boolean sandboxEnabled() {
+        return switch (sandboxMode) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> baseUrlIsLocalhost();
+        };
+    }
+
+    public boolean sandboxForced() {
+        return sandboxMode == SandboxMode.ON && !baseUrlIsLocalhost();
+    }
+}

@@ -1,0 +1,50 @@
+package com.essentialslti.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads {@link Settings} from MicroProfile Config: environment variables, system properties, defaults. */
+@ApplicationScoped
+public class SettingsProducer {
+
+    @Produces
+    @Singleton
+    Settings settings() {
+        return fromConfig(ConfigProvider.getConfig());
+    }
+
+    static Settings fromConfig(Config config) {
+        Path dataDir = Path.of(value(config, "DATA_DIR", "./data"));
+        return new Settings(
+                URI.create(value(config, "LTI_BASE_URL", "http://localhost:8080")),
+                dataDir,
+                Path.of(value(config, "LTI_CONFIG_DIR", "./lti-config")),
+                value(config, "DB_URL", Settings.embeddedDbUrl(dataDir)),
+                value(config, "DB_USER", "essentials"),
+                value(config, "DB_PASSWORD", ""),
+                Settings.SandboxMode.valueOf(value(config, "SANDBOX", "auto").toUpperCase(Locale.ROOT)),
+                Duration.ofDays(Long.parseLong(value(config, "KEY_GRACE_DAYS", "7"))),
+                Duration.ofMinutes(Long.parseLong(value(config, "LAUNCH_SESSION_MINUTES", "120"))),
+                Long.parseLong(value(config, "KEYSET_REFETCH_SECONDS", "10")),
+                config.getOptionalValue("OPERATOR_TOKEN", String.class).filter(s -> !s.isBlank()));
+    }
+
+    private static String value(Config config, String name, String fallback) {
+        return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).orElse(fallback);
+    }
+
+    @Produces
+    @Singleton
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+}

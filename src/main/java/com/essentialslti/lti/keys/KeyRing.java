@@ -1,0 +1,82 @@
+package com.essentialslti.lti.keys;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.essentialslti.infra.Database;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The key pairs of one signing party ("tool" or "sandbox"), kept in the database: generated at first start,
+ * rotated on request, retired keys published until their grace period ends.
+ */
+public final class KeyRing {
+
+    private final Database database;
+    private final String purpose;
+    private final Clock clock;
+    private final Duration gracePeriod;
+    private volatile List<ToolKey> keys;
+
+    public KeyRing(Database database, String purpose, Clock clock, Duration gracePeriod) {
+        this.database = database;
+        this.purpose = purpose;
+        this.clock = clock;
+        this.gracePeriod = gracePeriod;
+    }
+
+    /** Loads the keys, generating the first pair if there is none yet. */
+    public KeyRing load() {
+        keys = database.transaction(em -> {
+            List<ToolKey> stored = em.createQuery(
+                            "SELECT k FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt", ToolKey.class)
+                    .setParameter("purpose", purpose)
+                    .getResultList();
+            if (stored.stream().noneMatch(ToolKey::active)) {
+                em.persist(ToolKey.generate(purpose, clock.instant()));
+                return em.createQuery(
+                                "SELECT k FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt", ToolKey.class)
+                        .setParameter("purpose", purpose)
+                        .getResultList();
+            }
+            return stored;
+        });
+        return this;
+    }
+
+    /** Retires the active key and makes a new one active. Returns the new key's kid. */
+    public String rotate() {
+        ToolKey fresh = ToolKey.generate(purpose, clock.instant());
+        database.transact(em -> {
+            em.createQuery("SELECT k FROM ToolKey k WHERE k.purpose = :purpose AND k.status = :active", ToolKey.class)
+                    .setParameter("purpose", purpose)
+                    .setParameter("active", ToolKey.Status.ACTIVE)
+                    .getResultList()
+                    .forEach(k -> k.retire(clock.instant()));
+            em.persist(fresh);
+        });
+        load();
+        return fresh.kid();
+    }
+
+    public boolean loaded() {
+        return keys != null && keys.stream().anyMatch(ToolKey::active);
+    }
+
+    /** The key that signs from now on. */
+    public RSAKey signingKey() {
+        return keys.stream().filter(ToolKey::active).reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no active " + purpose + " key"))
+                .rsaKey();
+    }
+
+    /** The public keys to publish: the active one and retired ones still in their grace period. */
+    public JWKSet publicKeySet() {
+        return new JWKSet(keys.stream()
+                .filter(k -> k.publishedAt(clock.instant(), gracePeriod))
+                .map(k -> (com.nimbusds.jose.jwk.JWK) k.publicKey())
+                .toList());
+    }
+}

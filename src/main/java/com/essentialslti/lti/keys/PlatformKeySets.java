@@ -1,0 +1,119 @@
+package com.essentialslti.lti.keys;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The platforms' public key sets, fetched from each registration's key set URL and cached. A token that names a
+ * kid the cache does not hold makes one refetch, so key rotation on the platform just works; refetches of one URL
+ * are at least {@code minRefetchInterval} apart, so a flood of bogus kids cannot make the tool hammer the platform.
+ */
+public final class PlatformKeySets {
+
+    private static final Logger LOG = Logger.getLogger(PlatformKeySets.class.getName());
+    static final int MAX_KEY_SET_BYTES = 256 * 1024;
+
+    /** The platform's key set could not be fetched or read. */
+    public static final class Unavailable extends Exception {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private record Cached(JWKSet keys, Instant fetchedAt) {
+    }
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Duration minRefetchInterval;
+    private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<URI, Instant> lastAttempt = new ConcurrentHashMap<>();
+
+    public PlatformKeySets(HttpClient http, Clock clock, Duration maxAge, Duration minRefetchInterval) {
+        this.http = http;
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.minRefetchInterval = minRefetchInterval;
+    }
+
+    /** The platform key with this kid, refetching the key set once (rate-limited) when the cache lacks it. */
+    public Optional<JWK> key(URI keySetUrl, String kid) throws Unavailable {
+        Cached cached = cache.get(keySetUrl);
+        Instant now = clock.instant();
+        if (cached != null) {
+            JWK key = cached.keys().getKeyByKeyId(kid);
+            boolean fresh = cached.fetchedAt().plus(maxAge).isAfter(now);
+            if (key != null && fresh) {
+                return Optional.of(key);
+            }
+            if (!mayFetch(keySetUrl, now)) {
+                return Optional.ofNullable(key);
+            }
+        } else if (!mayFetch(keySetUrl, now)) {
+            throw new Unavailable("the key set URL " + keySetUrl + " failed moments ago; not asking again yet");
+        }
+        synchronized (this) {
+            Cached current = cache.get(keySetUrl);
+            if (current != cached && current != null) { // another request refetched meanwhile
+                return Optional.ofNullable(current.keys().getKeyByKeyId(kid));
+            }
+            try {
+                Cached fetched = new Cached(fetch(keySetUrl), now);
+                cache.put(keySetUrl, fetched);
+                return Optional.ofNullable(fetched.keys().getKeyByKeyId(kid));
+            } catch (Unavailable e) {
+                if (cached != null) { // keep serving the keys we have while the platform is unreachable
+                    LOG.warning("event=keyset.refetch.failed url=" + keySetUrl + " reason=\"" + e.getMessage() + "\"");
+                    return Optional.ofNullable(cached.keys().getKeyByKeyId(kid));
+                }
+                throw e;
+            }
+        }
+    }
+
+    private boolean mayFetch(URI url, Instant now) {
+        Instant last = lastAttempt.get(url);
+        return last == null || !last.plus(minRefetchInterval).isAfter(now);
+    }
+
+    private JWKSet fetch(URI url) throws Unavailable {
+        lastAttempt.put(url, clock.instant());
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url)
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Accept", "application/json")
+                            .GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new Unavailable("the key set URL " + url + " answered HTTP " + response.statusCode());
+            }
+            if (response.body().length > MAX_KEY_SET_BYTES) {
+                throw new Unavailable("the key set at " + url + " is larger than 256 KiB");
+            }
+            JWKSet set = JWKSet.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            LOG.info("event=keyset.fetched url=" + url + " keys=" + set.getKeys().size());
+            return set;
+        } catch (java.text.ParseException e) {
+            throw new Unavailable("the key set at " + url + " is not a JSON Web Key Set");
+        } catch (IOException e) {
+            throw new Unavailable("the key set URL " + url + " could not be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted while fetching " + url);
+        }
+    }
+}

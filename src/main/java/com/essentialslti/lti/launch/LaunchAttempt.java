@@ -1,0 +1,36 @@
+package com.essentialslti.lti.launch;
+
+import com.essentialslti.lti.registration.Registration;
+import com.essentialslti.lti.session.LoginState;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One id_token POST on its way through the checks: the raw request, and what each check established for the next
+ * (the login state, the parsed token, the registration). Records the checks that passed.
+ */
+final class LaunchAttempt {
+
+    /** How the browser proved it is the one that started the login. */
+    enum BrowserBinding { COOKIE, PLATFORM_STORAGE, NONE }
+
+    final String idToken;
+    final String state;
+    final BrowserBinding binding;
+    final List<String> passed = new ArrayList<>();
+
+    LoginState loginState;
+    SignedJWT jwt;
+    JWTClaimsSet claims;
+    Registration registration;
+    com.nimbusds.jose.jwk.JWK verificationKey;
+
+    LaunchAttempt(String idToken, String state, BrowserBinding binding) {
+        this.idToken = idToken;
+        this.state = state;
+        this.binding = binding;
+    }
+}

@@ -1,0 +1,127 @@
+package com.essentialslti.lti.launch;
+
+import com.essentialslti.infra.Settings;
+import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.registration.Registrations;
+import com.essentialslti.lti.session.LaunchTokens;
+import com.essentialslti.lti.session.LoginState;
+import com.essentialslti.lti.session.LoginStates;
+import com.essentialslti.web.Correlation;
+import com.essentialslti.web.Pages;
+import com.essentialslti.web.Urls;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The redirect URI: receives the id_token and state as a form POST from the platform (response_mode=form_post),
+ * runs the validation chain, lets the activities record the launch, and sends the browser on with a signed launch
+ * token, so that no cookie is needed after this point.
+ */
+@Path("/lti/launch")
+@Produces(MediaType.TEXT_HTML)
+public class LaunchResource {
+
+    private static final Logger LOG = Logger.getLogger(LaunchResource.class.getName());
+    /** Where a launch lands; the course feature serves it. */
+    public static final String LANDING_PATH = "/home";
+
+    @Inject
+    Settings settings;
+    @Inject
+    LoginStates states;
+    @Inject
+    LaunchValidator validator;
+    @Inject
+    LaunchTokens tokens;
+    @Inject
+    Registrations registrations;
+    @Inject
+    Event<ValidatedLaunch> launched;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
+                           @FormParam("platform_state") String platformState, @Context HttpHeaders headers) {
+        boolean bound = StateCookie.returned(headers.getCookies(), state)
+                || (state != null && state.equals(platformState));
+        boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
+        if (!bound && cookiesBlocked && idToken != null && idToken.length() <= IdTokenPresent.MAX_LENGTH) {
+            Optional<LoginState> login = states.find(state).filter(s -> !s.used());
+            if (login.isPresent()) {
+                return unboundBrowser(login.get(), idToken, platformState != null);
+            }
+        }
+        ValidatedLaunch launch;
+        try {
+            launch = validator.validate(idToken, state, bound);
+        } catch (LaunchRejected rejected) {
+            LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
+                    + " detail=\"" + rejected.logDetail() + "\"");
+            return Pages.page(rejected.status(), "web/error", Map.of(
+                    "title", rejected.title(),
+                    "explanation", rejected.explanation(),
+                    "remedy", rejected.remedy(),
+                    "code", rejected.code()));
+        }
+        LaunchClaims claims = launch.claims();
+        LOG.info("event=launch.accepted correlation=" + Correlation.current() + " issuer="
+                + launch.registration().issuer() + " deployment=" + claims.deploymentId()
+                + " message_type=" + claims.messageType());
+        String clearCookie = new StateCookie(settings).clear(state);
+        if (claims.isDeepLinking()) {
+            return Response.ok(Pages.render("lti/deep-linking-unavailable", Map.of()))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Set-Cookie", clearCookie).build();
+        }
+        launched.fire(launch);
+        String token = tokens.issue(launch.registration().id(), claims.deploymentId(), claims.subject().orElseThrow(),
+                claims.resourceLink().orElseThrow().id());
+        URI landing = Urls.withQuery(settings.url(LANDING_PATH), Map.of("s", token));
+        return Response.seeOther(landing).header("Set-Cookie", clearCookie).build();
+    }
+
+    /**
+     * The browser did not return the state cookie. With platform storage, a page asks the platform for the state
+     * and posts the launch again; without it, the tool offers to start over in a new window, where its cookie works.
+     */
+    private Response unboundBrowser(LoginState login, String idToken, boolean storageAlreadyTried) {
+        if (login.storageTarget().isPresent() && !storageAlreadyTried) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("idToken", idToken);
+            model.put("state", login.state());
+            model.put("stateKey", "state_" + login.state());
+            model.put("storageTarget", login.storageTarget().get());
+            return Pages.ok("lti/launch-storage", model);
+        }
+        LOG.info("event=launch.cookie_blocked correlation=" + Correlation.current());
+        return Pages.ok("lti/new-window", Map.of("loginUrl", newWindowLogin(login).toString()));
+    }
+
+    private URI newWindowLogin(LoginState login) {
+        Map<String, String> params = new LinkedHashMap<>();
+        registrations.byId(login.registrationId()).ifPresent(r -> {
+            params.put("iss", r.issuer());
+            params.put("client_id", r.clientId());
+        });
+        params.put("login_hint", login.login().loginHint());
+        params.put("target_link_uri", login.login().targetLinkUri());
+        params.put("lti_message_hint", login.login().messageHint());
+        params.put("lti_deployment_id", login.login().deploymentHint());
+        return Urls.withQuery(settings.url("/lti/login"), params);
+    }
+}

@@ -1,0 +1,124 @@
+package com.essentialslti.lti.registration;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The tool as registered on one platform: the platform's issuer and the client_id it gave the tool, the platform's
+ * OIDC endpoints and key set, and the deployments of the tool on that platform.
+ */
+@Entity
+@Table(name = "registration")
+public class Registration {
+
+    @Id
+    private String id;
+    private String name;
+    private String issuer;
+    @Column(name = "client_id")
+    private String clientId;
+    @Column(name = "auth_login_url")
+    private String authLoginUrl;
+    @Column(name = "auth_token_url")
+    private String authTokenUrl;
+    @Column(name = "key_set_url")
+    private String keySetUrl;
+    private String source;
+    @Column(name = "updated_at")
+    private long updatedAt;
+    @OneToMany(mappedBy = "registration", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    private List<Deployment> deployments = new ArrayList<>();
+
+    protected Registration() {
+    }
+
+    Registration(RegistrationFile file, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.issuer = file.issuer();
+        this.clientId = file.clientId();
+        update(file, now);
+    }
+
+    /** Takes the endpoints and deployments of the file; deployments it no longer lists are removed. */
+    final void update(RegistrationFile file, Instant now) {
+        if (!file.issuer().equals(issuer) || !file.clientId().equals(clientId)) {
+            throw new IllegalArgumentException("a registration's issuer and client_id never change");
+        }
+        this.name = file.name();
+        this.authLoginUrl = file.authLoginUrl().toString();
+        this.authTokenUrl = file.authTokenUrl().toString();
+        this.keySetUrl = file.keySetUrl().toString();
+        this.source = file.source();
+        this.updatedAt = now.toEpochMilli();
+        deployments.removeIf(d -> !file.deploymentIds().contains(d.deploymentId()));
+        Set<String> present = deploymentIds();
+        file.deploymentIds().stream().filter(d -> !present.contains(d))
+                .forEach(d -> deployments.add(new Deployment(this, d)));
+    }
+
+    void addDeployment(String deploymentId) {
+        if (!deploymentIds().contains(deploymentId)) {
+            deployments.add(new Deployment(this, deploymentId));
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public URI authLoginUrl() {
+        return URI.create(authLoginUrl);
+    }
+
+    public URI authTokenUrl() {
+        return URI.create(authTokenUrl);
+    }
+
+    public URI keySetUrl() {
+        return URI.create(keySetUrl);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Set<String> deploymentIds() {
+        Set<String> ids = new TreeSet<>();
+        deployments.forEach(d -> ids.add(d.deploymentId()));
+        return ids;
+    }
+
+    public boolean hasDeployment(String deploymentId) {
+        return deployments.stream().anyMatch(d -> d.deploymentId().equals(deploymentId));
+    }
+
+    Collection<Deployment> deployments() {
+        return deployments;
+    }
+}

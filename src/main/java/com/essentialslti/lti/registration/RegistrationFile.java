@@ -1,0 +1,124 @@
+package com.essentialslti.lti.registration;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One registration as the operator writes it in {@code LTI_CONFIG_DIR/platforms/*.json}. Parsing checks every field
+ * and reports each problem with the field's name, so that the operator can fix the file without guessing.
+ */
+public record RegistrationFile(
+        String source,
+        String name,
+        String issuer,
+        String clientId,
+        URI authLoginUrl,
+        URI authTokenUrl,
+        URI keySetUrl,
+        Set<String> deploymentIds) {
+
+    /** A file that cannot be used, with every reason. */
+    public static final class Invalid extends Exception {
+        private final List<String> problems;
+
+        Invalid(String source, List<String> problems) {
+            super(source + ": " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public static RegistrationFile parse(String source, String json) throws Invalid {
+        Map<String, Object> object;
+        try {
+            object = JSONObjectUtils.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new Invalid(source, List.of("not a JSON object (" + e.getMessage() + ")"));
+        }
+        List<String> problems = new ArrayList<>();
+        String name = text(object, "name", problems);
+        String issuer = text(object, "issuer", problems);
+        String clientId = text(object, "client_id", problems);
+        URI login = url(object, "auth_login_url", problems);
+        URI token = url(object, "auth_token_url", problems);
+        URI keys = url(object, "key_set_url", problems);
+        if (issuer != null && !isHttpUrl(issuer)) {
+            problems.add("field 'issuer' must be the platform's https URL (Moodle: its wwwroot), got '" + issuer + "'");
+        }
+        Set<String> deployments = deployments(object, problems);
+        for (String key : object.keySet()) {
+            if (!List.of("name", "issuer", "client_id", "auth_login_url", "auth_token_url", "key_set_url",
+                    "deployment_ids").contains(key)) {
+                problems.add("unknown field '" + key + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(source, problems);
+        }
+        return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments);
+    }
+
+    private static String text(Map<String, Object> object, String field, List<String> problems) {
+        Object value = object.get(field);
+        if (value == null) {
+            problems.add("field '" + field + "' is missing");
+            return null;
+        }
+        if (!(value instanceof String s) || s.isBlank()) {
+            problems.add("field '" + field + "' must be a non-empty string");
+            return null;
+        }
+        return s.strip();
+    }
+
+    private static URI url(Map<String, Object> object, String field, List<String> problems) {
+        String value = text(object, field, problems);
+        if (value == null) {
+            return null;
+        }
+        if (!isHttpUrl(value)) {
+            problems.add("field '" + field + "' must be an absolute http(s) URL, got '" + value + "'");
+            return null;
+        }
+        return URI.create(value);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Set<String> deployments(Map<String, Object> object, List<String> problems) {
+        Object value = object.get("deployment_ids");
+        if (value == null) {
+            problems.add("field 'deployment_ids' is missing (a list such as [\"1\"]; Moodle shows it as the tool's Deployment ID)");
+            return Set.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add("field 'deployment_ids' must be a list of strings such as [\"1\"]");
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object item : list) {
+            if (item instanceof String s && !s.isBlank()) {
+                ids.add(s.strip());
+            } else {
+                problems.add("field 'deployment_ids' must hold only non-empty strings (write \"1\", not 1)");
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,151 @@
+package com.essentialslti.lti.registration;
+
+import com.essentialslti.infra.Database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The platforms the tool trusts. Registrations come from the operator's JSON files and are stored in the database;
+ * launches look them up in a snapshot held in memory, refreshed whenever the files are read again.
+ */
+public final class Registrations {
+
+    private static final Logger LOG = Logger.getLogger(Registrations.class.getName());
+    static final long MAX_FILE_BYTES = 64 * 1024;
+
+    private final Database database;
+    private final Clock clock;
+    private volatile Map<String, List<Registration>> byIssuer = Map.of();
+    private volatile Map<String, Registration> byId = Map.of();
+
+    public Registrations(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** What reading the files did: the registrations stored and, per bad file, why it was refused. */
+    public record LoadReport(List<String> loaded, List<String> problems) {
+    }
+
+    /**
+     * Reads every {@code *.json} in {@code <configDir>/platforms}. A bad file is reported and skipped; the others
+     * load. Reading the same files again changes nothing.
+     */
+    public LoadReport loadFiles(Path configDir) {
+        Path dir = configDir.resolve("platforms");
+        List<String> loaded = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+                List<Path> sorted = new ArrayList<>();
+                files.forEach(sorted::add);
+                sorted.sort(null);
+                for (Path file : sorted) {
+                    String source = "platforms/" + file.getFileName();
+                    try {
+                        if (Files.size(file) > MAX_FILE_BYTES) {
+                            throw new RegistrationFile.Invalid(source, List.of("larger than 64 KiB"));
+                        }
+                        RegistrationFile parsed = RegistrationFile.parse(source,
+                                Files.readString(file, StandardCharsets.UTF_8));
+                        save(parsed);
+                        loaded.add(source);
+                    } catch (RegistrationFile.Invalid e) {
+                        problems.addAll(e.problems().stream().map(p -> source + ": " + p).toList());
+                    } catch (IOException | RuntimeException e) {
+                        problems.add(source + ": cannot be read or stored (" + e.getClass().getSimpleName() + ")");
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(dir + ": cannot list the directory (" + e.getMessage() + ")");
+            }
+        } else {
+            problems.add(dir + ": no such directory, so no platform is registered from files");
+        }
+        problems.forEach(p -> LOG.warning("event=registration.file.refused problem=\"" + p + "\""));
+        loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + s));
+        refresh();
+        return new LoadReport(loaded, problems);
+    }
+
+    /** Stores one registration (insert or update by issuer and client_id). */
+    public Registration save(RegistrationFile file) {
+        Registration saved = database.transaction(em -> {
+            List<Registration> existing = em.createQuery(
+                            "SELECT r FROM Registration r WHERE r.issuer = :issuer AND r.clientId = :clientId",
+                            Registration.class)
+                    .setParameter("issuer", file.issuer())
+                    .setParameter("clientId", file.clientId())
+                    .getResultList();
+            if (existing.isEmpty()) {
+                Registration created = new Registration(file, clock.instant());
+                em.persist(created);
+                return created;
+            }
+            existing.get(0).update(file, clock.instant());
+            return existing.get(0);
+        });
+        refresh();
+        return saved;
+    }
+
+    /** Re-reads the snapshot from the database. */
+    public void refresh() {
+        List<Registration> all = database.read(em ->
+                em.createQuery("SELECT r FROM Registration r", Registration.class).getResultList());
+        byIssuer = all.stream().collect(Collectors.groupingBy(Registration::issuer));
+        byId = all.stream().collect(Collectors.toMap(Registration::id, Function.identity()));
+    }
+
+    public List<Registration> forIssuer(String issuer) {
+        return byIssuer.getOrDefault(issuer, List.of());
+    }
+
+    public Optional<Registration> find(String issuer, String clientId) {
+        return forIssuer(issuer).stream().filter(r -> r.clientId().equals(clientId)).findFirst();
+    }
+
+    public Optional<Registration> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public List<Registration> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** Records a launch from a deployment the operator has not configured, so the operator can review it. */
+    public void recordUnknownDeployment(Registration registration, String deploymentId) {
+        database.transact(em -> {
+            List<UnknownDeployment> seen = em.createQuery(
+                            "SELECT u FROM UnknownDeployment u WHERE u.registrationId = :r AND u.deploymentId = :d",
+                            UnknownDeployment.class)
+                    .setParameter("r", registration.id())
+                    .setParameter("d", deploymentId)
+                    .getResultList();
+            if (seen.isEmpty()) {
+                em.persist(new UnknownDeployment(registration.id(), deploymentId, clock.instant()));
+            } else {
+                seen.get(0).seenAgain(clock.instant());
+            }
+        });
+        LOG.warning("event=deployment.unknown issuer=" + registration.issuer() + " client_id="
+                + registration.clientId() + " deployment_id=\"" + deploymentId + "\"");
+    }
+
+    public List<UnknownDeployment> unknownDeployments() {
+        return database.read(em -> em.createQuery(
+                "SELECT u FROM UnknownDeployment u ORDER BY u.lastSeen DESC", UnknownDeployment.class).getResultList());
+    }
+}
