@@ -47,6 +47,10 @@ public final class LaunchValidator {
                 new StateUsedOnce(states));
     }
 
+    List<LaunchCheck> chain() {
+        return chain;
+    }
+
     /** The checks in the order they run, with the clause each enforces. */
     public List<String> describe() {
         return chain.stream().map(c -> c.name() + ": " + c.clause()).toList();
@@ -62,7 +66,6 @@ public final class LaunchValidator {
         return new ValidatedLaunch(attempt.registration, typed(attempt.claims), List.copyOf(attempt.passed));
     }
 
-    /** The login state the request names, before validation: the launch page needs it to find the browser binding. */
     static Optional<String> text(Object value) {
         return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
