@@ -59,7 +59,7 @@ public final class IdTokenBuilder {
         b.claims.put(LtiClaim.MESSAGE_TYPE, LtiClaim.RESOURCE_LINK_REQUEST);
         b.claims.put(LtiClaim.VERSION, LtiClaim.LTI_VERSION);
         b.claims.put(LtiClaim.DEPLOYMENT_ID, deploymentId);
-        b.claims.put(LtiClaim.TARGET_LINK_URI, "http://localhost:18080/lti/launch");
+        b.claims.put(LtiClaim.TARGET_LINK_URI, "http://localhost:28080/lti/launch");
         b.claims.put(LtiClaim.RESOURCE_LINK, Map.of("id", "link-1", "title", "Readiness quiz"));
         b.claims.put(LtiClaim.CONTEXT, Map.of("id", "course-1", "label", "PMO101", "title", "Essentials for PMO Managers"));
         b.claims.put(LtiClaim.ROLES, List.of(LEARNER));

@@ -1,0 +1,121 @@
+package com.essentialslti.testing;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * A user agent for system tests: real HTTP, its own cookie jar, redirects left to the test so that every hop of an
+ * LTI flow can be checked. Pages are parsed with jsoup, forms read as a browser would submit them.
+ */
+public final class Browser {
+
+    /** One answer from a server. */
+    public record Page(int status, HttpHeaders headers, String body, URI uri) {
+        public Optional<String> location() {
+            return headers.firstValue("Location");
+        }
+
+        public Document document() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public String text() {
+            return document().text();
+        }
+
+        /** The first form of the page: its absolute action and its fields. */
+        public Form form() {
+            Element form = document().selectFirst("form[method=post]");
+            if (form == null) {
+                throw new AssertionError("no POST form on the page (" + status + "): " + body);
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+            return new Form(form.absUrl("action"), fields);
+        }
+    }
+
+    public record Form(String action, Map<String, String> fields) {
+    }
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public Browser() {
+        this(true);
+    }
+
+    public Browser(boolean acceptCookies) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (acceptCookies) {
+            builder.cookieHandler(cookies);
+        }
+        http = builder.build();
+    }
+
+    public Page get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public Page post(String url, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    public Page postRaw(String url, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Page submit(Form form) {
+        return post(form.action(), form.fields());
+    }
+
+    public Page follow(Page page) {
+        return get(page.uri().resolve(page.location().orElseThrow(() ->
+                new AssertionError("no redirect (" + page.status() + "): " + page.body()))).toString());
+    }
+
+    public static String encode(Map<String, String> form) {
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((k, v) -> {
+            if (v != null) {
+                body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return body.toString();
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers(), response.body(), built.uri());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package com.essentialslti.testing;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * An LTI 1.3 platform over real HTTP, as the tool meets one: it starts logins (the parameters a platform's
+ * auto-submitted login form carries), publishes its key set, and answers the tool's OIDC authentication request at
+ * its authorization endpoint after checking it as Moodle does (exact redirect_uri, prompt, response_mode, scope,
+ * echoed hints, nonce, state), with an auto-submitted form carrying an RS256-signed id_token.
+ */
+public final class PlatformSimulator implements AutoCloseable {
+
+    public static final String ISSUER = "https://lms.simulator.test";
+    public static final String CLIENT_ID = "simulator-client";
+    public static final String SECOND_CLIENT_ID = "simulator-client-2";
+    public static final String DEPLOYMENT_ID = "1";
+
+    /** What the tool sent to the authorization endpoint. */
+    public record AuthRequest(Map<String, String> params) {
+        public String get(String name) {
+            return params.get(name);
+        }
+    }
+
+    private final HttpServer server;
+    private final String redirectUri;
+    private final String toolTargetLinkUri;
+    private final List<JWK> published = new CopyOnWriteArrayList<>();
+    private final AtomicInteger keySetFetches = new AtomicInteger();
+    private final AtomicReference<RSAKey> signingKey = new AtomicReference<>();
+    private final Map<String, String> issuedHints = new ConcurrentHashMap<>();
+    private final AtomicReference<UnaryOperator<IdTokenBuilder>> nextLaunch = new AtomicReference<>();
+    private final AtomicReference<AuthRequest> lastAuthRequest = new AtomicReference<>();
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
+
+    public PlatformSimulator(int port, String toolBaseUrl) throws IOException {
+        this.redirectUri = toolBaseUrl + "/lti/launch";
+        this.toolTargetLinkUri = toolBaseUrl + "/lti/launch";
+        RSAKey key = Keys.rsa("simulator-key-" + UUID.randomUUID());
+        signingKey.set(key);
+        published.add(key.toPublicJWK());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/jwks", this::keySet);
+        server.createContext("/auth", this::authorize);
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The parameters of a login initiation for this user at this resource link (Moodle-style: all of them). */
+    public Map<String, String> loginFor(String loginHint) {
+        String messageHint = "{\"cmid\":7,\"launchid\":\"" + UUID.randomUUID() + "\"}";
+        issuedHints.put(loginHint + "|" + messageHint, "issued");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("iss", ISSUER);
+        params.put("login_hint", loginHint);
+        params.put("target_link_uri", toolTargetLinkUri);
+        params.put("lti_message_hint", messageHint);
+        params.put("client_id", CLIENT_ID);
+        params.put("lti_deployment_id", DEPLOYMENT_ID);
+        return params;
+    }
+
+    /** Changes the id_token of the next authentication request only. */
+    public void nextLaunch(UnaryOperator<IdTokenBuilder> change) {
+        nextLaunch.set(change);
+    }
+
+    public RSAKey signingKey() {
+        return signingKey.get();
+    }
+
+    /** Publishes a new key and signs with it from now on (the old key stays published). */
+    public RSAKey rotateKey() {
+        RSAKey fresh = Keys.rsa("simulator-key-" + UUID.randomUUID());
+        published.add(fresh.toPublicJWK());
+        signingKey.set(fresh);
+        return fresh;
+    }
+
+    public int keySetFetches() {
+        return keySetFetches.get();
+    }
+
+    public AuthRequest lastAuthRequest() {
+        return lastAuthRequest.get();
+    }
+
+    /** Requests the authorization endpoint refused, with why. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    private void keySet(HttpExchange exchange) throws IOException {
+        keySetFetches.incrementAndGet();
+        send(exchange, 200, "application/json", new JWKSet(List.copyOf(published)).toString(true));
+    }
+
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> params = "POST".equals(exchange.getRequestMethod())
+                ? parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                : parse(exchange.getRequestURI().getRawQuery());
+        AuthRequest request = new AuthRequest(params);
+        lastAuthRequest.set(request);
+        List<String> problems = new ArrayList<>();
+        expect(problems, params, "scope", "openid");
+        expect(problems, params, "response_type", "id_token");
+        expect(problems, params, "response_mode", "form_post");
+        expect(problems, params, "prompt", "none");
+        expect(problems, params, "redirect_uri", redirectUri);
+        if (!CLIENT_ID.equals(params.get("client_id")) && !SECOND_CLIENT_ID.equals(params.get("client_id"))) {
+            problems.add("unknown client_id " + params.get("client_id"));
+        }
+        if (issuedHints.remove(params.get("login_hint") + "|" + params.get("lti_message_hint")) == null) {
+            problems.add("login_hint/lti_message_hint not echoed unchanged (or used twice)");
+        }
+        for (String required : List.of("state", "nonce")) {
+            if (params.get(required) == null || params.get(required).isBlank()) {
+                problems.add(required + " missing");
+            }
+        }
+        if (!problems.isEmpty()) {
+            refusals.addAll(problems);
+            send(exchange, 400, "text/plain", String.join("\n", problems));
+            return;
+        }
+        IdTokenBuilder token = IdTokenBuilder.resourceLinkLaunch(ISSUER, params.get("client_id"), DEPLOYMENT_ID,
+                        params.get("nonce"), signingKey.get())
+                .subject(params.get("login_hint"))
+                .with("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", toolTargetLinkUri);
+        UnaryOperator<IdTokenBuilder> change = nextLaunch.getAndSet(null);
+        String idToken = (change == null ? token : change.apply(token)).build();
+        send(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>"
+                + "<form method=\"post\" action=\"" + escape(params.get("redirect_uri")) + "\">"
+                + "<input type=\"hidden\" name=\"id_token\" value=\"" + escape(idToken) + "\">"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + escape(params.get("state")) + "\">"
+                + "</form></body></html>");
+    }
+
+    private static void expect(List<String> problems, Map<String, String> params, String name, String value) {
+        if (!value.equals(params.get(name))) {
+            problems.add(name + " must be '" + value + "' but was '" + params.get(name) + "'");
+        }
+    }
+
+    static Map<String, String> parse(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    public URI keySetUrl() {
+        return URI.create(url("/jwks"));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
