@@ -57,14 +57,13 @@ public class LaunchResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
                            @FormParam("platform_state") String platformState, @Context HttpHeaders headers) {
+        Optional<LoginState> login = states.find(state).filter(s -> !s.used());
         boolean bound = StateCookie.returned(headers.getCookies(), state)
-                || (state != null && state.equals(platformState));
+                || login.map(l -> platformStorageReturned(l, platformState)).orElse(false);
         boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
-        if (!bound && cookiesBlocked && idToken != null && idToken.length() <= IdTokenPresent.MAX_LENGTH) {
-            Optional<LoginState> login = states.find(state).filter(s -> !s.used());
-            if (login.isPresent()) {
-                return unboundBrowser(login.get(), idToken, platformState != null);
-            }
+        if (!bound && cookiesBlocked && login.isPresent() && idToken != null
+                && idToken.length() <= IdTokenPresent.MAX_LENGTH) {
+            return unboundBrowser(login.get(), idToken, platformState != null);
         }
         ValidatedLaunch launch;
         try {
@@ -93,6 +92,15 @@ public class LaunchResource {
                 claims.resourceLink().orElseThrow().id());
         URI landing = Urls.withQuery(settings.url(LANDING_PATH), Map.of("s", token));
         return Response.seeOther(landing).header("Set-Cookie", clearCookie).build();
+    }
+
+    /**
+     * The page of {@link #unboundBrowser} read the state back from the platform's storage. Only for a login that
+     * asked for platform storage: the check itself runs in the browser, as LTI Client Side postMessages 1.0 designs
+     * it, so the tool accepts it nowhere else.
+     */
+    private static boolean platformStorageReturned(LoginState login, String platformState) {
+        return login.storageTarget().isPresent() && login.state().equals(platformState);
     }
 
     /**

@@ -1,0 +1,90 @@
+package com.essentialslti.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tool's uber jar started as its own process, as an operator starts it, on a chosen port, data directory and
+ * configuration directory. Reads its CPU time from /proc so a benchmark can charge the tool alone.
+ */
+final class ToolProcess implements AutoCloseable {
+
+    private final Process process;
+    final String baseUrl;
+    final long readyMillis;
+
+    private ToolProcess(Process process, String baseUrl, long readyMillis) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.readyMillis = readyMillis;
+    }
+
+    static ToolProcess start(Path jar, int port, Path dataDir, Path configDir, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
+        String baseUrl = "http://localhost:" + port;
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                javaBin(), "-Xmx1g", "-jar", jar.toString(), "--port", Integer.toString(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("LTI_BASE_URL", baseUrl);
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("LTI_CONFIG_DIR", configDir.toString());
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the tool exited; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() - started > Duration.ofSeconds(120).toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the tool was not ready within 120 s; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        return new ToolProcess(process, baseUrl, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** User plus system CPU time of the tool's JVM so far, in nanoseconds (Linux /proc). */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        return ticks * (1_000_000_000L / clockTicksPerSecond());
+    }
+
+    private static long clockTicksPerSecond() {
+        return 100; // USER_HZ on Linux
+    }
+
+    private static String javaBin() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
