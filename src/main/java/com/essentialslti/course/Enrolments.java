@@ -27,7 +27,7 @@ public final class Enrolments {
     public Membership record(ValidatedLaunch launch) {
         LaunchClaims claims = launch.claims();
         String registrationId = launch.registration().id();
-        return database.transaction(em -> {
+        return database.transactionRetryingOnce(em -> {
             LtiUser user = single(em.createQuery(
                             "SELECT u FROM LtiUser u WHERE u.registrationId = :r AND u.subject = :s", LtiUser.class)
                     .setParameter("r", registrationId)

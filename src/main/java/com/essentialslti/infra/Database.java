@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import org.flywaydb.core.Flyway;
 
 import java.util.HashMap;
@@ -74,6 +75,19 @@ public final class Database implements AutoCloseable {
                 tx.rollback();
             }
             em.close();
+        }
+    }
+
+    /**
+     * Like {@link #transaction}, but runs the work once more when it fails: for find-or-create work where two
+     * requests may insert the same unique row at once (a user's first two launches). The second run finds the row
+     * the other request committed.
+     */
+    public <T> T transactionRetryingOnce(Function<EntityManager, T> work) {
+        try {
+            return transaction(work);
+        } catch (PersistenceException firstAttempt) {
+            return transaction(work);
         }
     }
 

@@ -50,6 +50,7 @@ public final class LaunchBenchmark {
 
             run(tool, platform, warmup, concurrency, users, "warm-up");
             long cpuBefore = tool.cpuNanos();
+            Map<String, Long> threadsBefore = tool.cpuTicksByThread();
             long started = System.nanoTime();
             Result result = run(tool, platform, launches, concurrency, users, "measured");
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -63,10 +64,20 @@ public final class LaunchBenchmark {
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
             System.out.printf("tool CPU per launch: %.3f ms (%.1f s CPU over %.1f s)%n",
                     cpu / 1e6 / launches, cpu / 1e9, seconds);
+            if (Boolean.getBoolean("bench.threads")) {
+                Map<String, Long> threadsAfter = tool.cpuTicksByThread();
+                threadsAfter.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+                        .filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(15)
+                        .forEach(e -> System.out.printf("  %6d ms CPU  %s%n", e.getValue() * 10, e.getKey()));
+            }
             if (!result.firstErrors.isEmpty()) {
                 System.out.println("first errors: " + result.firstErrors);
             }
         }
+        System.exit(0); // HTTP client threads would keep exec:java waiting
     }
 
     record Result(long[] latenciesNanos, int errors, List<String> firstErrors) {

@@ -31,8 +31,13 @@ final class ToolProcess implements AutoCloseable {
     static ToolProcess start(Path jar, int port, Path dataDir, Path configDir, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
         String baseUrl = "http://localhost:" + port;
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                javaBin(), "-Xmx1g", "-jar", jar.toString(), "--port", Integer.toString(port)))
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+        String extra = System.getProperty("bench.jvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LTI_BASE_URL", baseUrl);
@@ -70,6 +75,24 @@ final class ToolProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
         return ticks * (1_000_000_000L / clockTicksPerSecond());
+    }
+
+    /** CPU ticks per thread name (names as /proc shows them, digits folded), for finding where the CPU goes. */
+    java.util.Map<String, Long> cpuTicksByThread() throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException threadEnded) {
+                    // the thread ended while listing
+                }
+            }
+        }
+        return ticks;
     }
 
     private static long clockTicksPerSecond() {

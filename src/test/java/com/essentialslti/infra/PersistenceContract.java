@@ -21,7 +21,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -460,10 +459,6 @@ abstract class PersistenceContract {
         }
 
         @Test
-        @Disabled("bug: a value longer than its column (registration.name is VARCHAR(255), client_id 255, issuer 1024, "
-                + "URLs 2048, deployment_id 255) passes RegistrationFile.parse and then fails in the database; "
-                + "Registrations.loadFiles reports only 'cannot be read or stored (RollbackException)', naming neither "
-                + "the field nor the reason. RegistrationFile.parse should check each field's maximum length.")
         void aValueTooLongForItsColumnIsReportedWithTheFieldName() throws IOException {
             writePlatform("long.json", platformJson("x".repeat(300), "https://lms.example.org", "abc",
                     "https://lms.example.org/auth", "https://lms.example.org/token", "https://lms.example.org/keys",
@@ -732,12 +727,6 @@ abstract class PersistenceContract {
         }
 
         @Test
-        @Disabled("bug: LoginResource accepts every login parameter up to MAX_PARAM_LENGTH = 4096 characters, but "
-                + "V1__foundation.sql gives login_state.login_hint and target_link_uri VARCHAR(2048) and "
-                + "storage_target VARCHAR(255): a longer login_hint, target_link_uri or lti_storage_target passes the "
-                + "length check and then fails in LoginStates.issue (a database error, so an HTTP 500 instead of the "
-                + "refusal page). Either widen the columns in a new migration or check each parameter against its "
-                + "column in LoginResource.")
         void aLoginWithParametersAsLongAsTheLoginPageAcceptsIsStored() {
             LoginRequest longest = new LoginRequest(login.registrationId(), "h".repeat(LOGIN_PARAM_MAX),
                     "m".repeat(LOGIN_PARAM_MAX),

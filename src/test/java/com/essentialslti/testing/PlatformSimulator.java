@@ -54,6 +54,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final AtomicReference<UnaryOperator<IdTokenBuilder>> nextLaunch = new AtomicReference<>();
     private final AtomicReference<AuthRequest> lastAuthRequest = new AtomicReference<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
 
     public PlatformSimulator(int port, String toolBaseUrl) throws IOException {
         this.redirectUri = toolBaseUrl + "/lti/launch";
@@ -62,7 +63,7 @@ public final class PlatformSimulator implements AutoCloseable {
         signingKey.set(key);
         published.add(key.toPublicJWK());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.createContext("/jwks", this::keySet);
         server.createContext("/auth", this::authorize);
         server.start();
@@ -202,5 +203,6 @@ public final class PlatformSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

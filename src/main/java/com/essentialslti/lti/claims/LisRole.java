@@ -43,10 +43,10 @@ public enum LisRole {
             }
             return contextRole(rest.substring(hash + 1)).or(() -> contextRole(rest.substring(0, hash)));
         }
-        if (r.startsWith("urn:lti:sysrole:ims/lis/Administrator")) {
+        if (r.equals("urn:lti:sysrole:ims/lis/Administrator") || r.equals("urn:lti:sysrole:ims/lis/SysAdmin")) {
             return Optional.of(SYSTEM_ADMINISTRATOR);
         }
-        if (r.startsWith("urn:lti:instrole:ims/lis/Administrator")) {
+        if (r.equals("urn:lti:instrole:ims/lis/Administrator")) {
             return Optional.of(INSTITUTION_ADMINISTRATOR);
         }
         if (r.startsWith("urn:lti:role:ims/lis/")) {

@@ -42,6 +42,7 @@ public final class PlatformKeySets {
     private final Duration minRefetchInterval;
     private final Map<URI, Cached> cache = new ConcurrentHashMap<>();
     private final Map<URI, Instant> lastAttempt = new ConcurrentHashMap<>();
+    private final Map<URI, Object> locks = new ConcurrentHashMap<>();
 
     public PlatformKeySets(HttpClient http, Clock clock, Duration maxAge, Duration minRefetchInterval) {
         this.http = http;
@@ -53,36 +54,41 @@ public final class PlatformKeySets {
     /** The platform key with this kid, refetching the key set once (rate-limited) when the cache lacks it. */
     public Optional<JWK> key(URI keySetUrl, String kid) throws Unavailable {
         Cached cached = cache.get(keySetUrl);
-        Instant now = clock.instant();
         if (cached != null) {
             JWK key = cached.keys().getKeyByKeyId(kid);
-            boolean fresh = cached.fetchedAt().plus(maxAge).isAfter(now);
-            if (key != null && fresh) {
-                return Optional.of(key);
+            if (key != null && fresh(cached, clock.instant())) {
+                return Optional.of(key); // the hot path: no lock
+            }
+        }
+        synchronized (locks.computeIfAbsent(keySetUrl, url -> new Object())) {
+            Instant now = clock.instant();
+            Cached current = cache.get(keySetUrl); // another request may have fetched while this one waited
+            JWK known = current == null ? null : current.keys().getKeyByKeyId(kid);
+            if (known != null && fresh(current, now)) {
+                return Optional.of(known);
             }
             if (!mayFetch(keySetUrl, now)) {
-                return Optional.ofNullable(key);
-            }
-        } else if (!mayFetch(keySetUrl, now)) {
-            throw new Unavailable("the key set URL " + keySetUrl + " failed moments ago; not asking again yet");
-        }
-        synchronized (this) {
-            Cached current = cache.get(keySetUrl);
-            if (current != cached && current != null) { // another request refetched meanwhile
-                return Optional.ofNullable(current.keys().getKeyByKeyId(kid));
+                if (current == null) {
+                    throw new Unavailable("the key set URL " + keySetUrl + " failed moments ago; not asking again yet");
+                }
+                return Optional.ofNullable(known);
             }
             try {
                 Cached fetched = new Cached(fetch(keySetUrl), now);
                 cache.put(keySetUrl, fetched);
                 return Optional.ofNullable(fetched.keys().getKeyByKeyId(kid));
             } catch (Unavailable e) {
-                if (cached != null) { // keep serving the keys we have while the platform is unreachable
+                if (current != null) { // keep serving the keys we have while the platform is unreachable
                     LOG.warning("event=keyset.refetch.failed url=" + keySetUrl + " reason=\"" + e.getMessage() + "\"");
-                    return Optional.ofNullable(cached.keys().getKeyByKeyId(kid));
+                    return Optional.ofNullable(known);
                 }
                 throw e;
             }
         }
+    }
+
+    private boolean fresh(Cached cached, Instant now) {
+        return cached.fetchedAt().plus(maxAge).isAfter(now);
     }
 
     private boolean mayFetch(URI url, Instant now) {

@@ -57,7 +57,8 @@ public class LaunchResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
                            @FormParam("platform_state") String platformState, @Context HttpHeaders headers) {
-        Optional<LoginState> login = states.find(state).filter(s -> !s.used());
+        Optional<LoginState> issued = states.find(state);
+        Optional<LoginState> login = issued.filter(s -> !s.used());
         boolean bound = StateCookie.returned(headers.getCookies(), state)
                 || login.map(l -> platformStorageReturned(l, platformState)).orElse(false);
         boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
@@ -67,7 +68,7 @@ public class LaunchResource {
         }
         ValidatedLaunch launch;
         try {
-            launch = validator.validate(idToken, state, bound);
+            launch = validator.validate(idToken, state, issued.orElse(null), bound);
         } catch (LaunchRejected rejected) {
             LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
                     + " detail=\"" + rejected.logDetail() + "\"");

@@ -4,6 +4,7 @@ import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.PlatformKeySets;
 import com.essentialslti.lti.registration.Registrations;
+import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
 import com.nimbusds.jwt.JWTClaimsSet;
 
@@ -57,8 +58,15 @@ public final class LaunchValidator {
     }
 
     public ValidatedLaunch validate(String idToken, String state, boolean boundToBrowser) throws LaunchRejected {
+        return validate(idToken, state, null, boundToBrowser);
+    }
+
+    /** As above, with the login state the caller already read for {@code state} (null when there is none). */
+    public ValidatedLaunch validate(String idToken, String state, LoginState loginState, boolean boundToBrowser)
+            throws LaunchRejected {
         LaunchAttempt attempt = new LaunchAttempt(idToken, state,
                 boundToBrowser ? LaunchAttempt.BrowserBinding.COOKIE : LaunchAttempt.BrowserBinding.NONE);
+        attempt.loginState = loginState;
         for (LaunchCheck check : chain) {
             check.check(attempt);
             attempt.passed.add(check.name());

@@ -37,6 +37,7 @@ public class LoginResource {
 
     private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
     static final int MAX_PARAM_LENGTH = 4096;
+    static final int MAX_DEPLOYMENT_ID_LENGTH = 255;
 
     @Inject
     Settings settings;
@@ -73,6 +74,10 @@ public class LoginResource {
                 return refuse("login.param_too_long", "A login parameter is longer than the tool accepts.",
                         "Ask the LMS administrator to check the platform's LTI settings.");
             }
+        }
+        if (deploymentId != null && deploymentId.length() > MAX_DEPLOYMENT_ID_LENGTH) {
+            return refuse("login.deployment_too_long", "The deployment id the LMS sent is longer than "
+                    + MAX_DEPLOYMENT_ID_LENGTH + " characters.", "Ask the LMS administrator to check the tool's deployment.");
         }
         if (blank(iss) || blank(loginHint) || blank(targetLinkUri)) {
             return refuse("login.incomplete", "The LMS started the login without "

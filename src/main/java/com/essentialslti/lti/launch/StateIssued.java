@@ -28,8 +28,10 @@ final class StateIssued implements LaunchCheck {
             throw LaunchRejected.untrusted("state.missing",
                     "The launch came without the state this tool issued at login.", remedy, "no state parameter");
         }
-        attempt.loginState = states.find(attempt.state).orElseThrow(() -> LaunchRejected.untrusted("state.unknown",
-                "This launch does not belong to a login started by this tool.", remedy, "state not issued"));
+        if (attempt.loginState == null || !attempt.loginState.state().equals(attempt.state)) {
+            attempt.loginState = states.find(attempt.state).orElseThrow(() -> LaunchRejected.untrusted("state.unknown",
+                    "This launch does not belong to a login started by this tool.", remedy, "state not issued"));
+        }
         if (attempt.loginState.used()) {
             throw LaunchRejected.untrusted("state.used",
                     "This launch was already used once; a launch can be used only once.", remedy, "state reused");

@@ -67,6 +67,11 @@ public record RegistrationFile(
         return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments);
     }
 
+    /** The longest value each field may have: the width of its database column. */
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            "name", 255, "issuer", 1024, "client_id", 255,
+            "auth_login_url", 2048, "auth_token_url", 2048, "key_set_url", 2048, "deployment_ids", 255);
+
     private static String text(Map<String, Object> object, String field, List<String> problems) {
         Object value = object.get(field);
         if (value == null) {
@@ -75,6 +80,10 @@ public record RegistrationFile(
         }
         if (!(value instanceof String s) || s.isBlank()) {
             problems.add("field '" + field + "' must be a non-empty string");
+            return null;
+        }
+        if (s.strip().length() > MAX_LENGTH.get(field)) {
+            problems.add("field '" + field + "' is longer than " + MAX_LENGTH.get(field) + " characters");
             return null;
         }
         return s.strip();
@@ -113,7 +122,10 @@ public record RegistrationFile(
         }
         Set<String> ids = new LinkedHashSet<>();
         for (Object item : list) {
-            if (item instanceof String s && !s.isBlank()) {
+            if (item instanceof String s && s.strip().length() > MAX_LENGTH.get("deployment_ids")) {
+                problems.add("field 'deployment_ids' holds an id longer than " + MAX_LENGTH.get("deployment_ids")
+                        + " characters");
+            } else if (item instanceof String s && !s.isBlank()) {
                 ids.add(s.strip());
             } else {
                 problems.add("field 'deployment_ids' must hold only non-empty strings (write \"1\", not 1)");

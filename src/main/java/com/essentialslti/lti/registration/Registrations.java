@@ -127,7 +127,7 @@ public final class Registrations {
 
     /** Records a launch from a deployment the operator has not configured, so the operator can review it. */
     public void recordUnknownDeployment(Registration registration, String deploymentId) {
-        database.transact(em -> {
+        database.transactionRetryingOnce(em -> {
             List<UnknownDeployment> seen = em.createQuery(
                             "SELECT u FROM UnknownDeployment u WHERE u.registrationId = :r AND u.deploymentId = :d",
                             UnknownDeployment.class)
@@ -139,6 +139,7 @@ public final class Registrations {
             } else {
                 seen.get(0).seenAgain(clock.instant());
             }
+            return null;
         });
         LOG.warning("event=deployment.unknown issuer=" + registration.issuer() + " client_id="
                 + registration.clientId() + " deployment_id=\"" + deploymentId + "\"");

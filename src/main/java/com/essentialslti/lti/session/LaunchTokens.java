@@ -61,7 +61,8 @@ public final class LaunchTokens {
         }
         String payload = token.substring(0, lastDot);
         try {
-            if (!MessageDigest.isEqual(mac(payload), DECODER.decode(token.substring(lastDot + 1)))) {
+            byte[] expected = ENCODER.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII);
+            if (!MessageDigest.isEqual(expected, token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
                 return Optional.empty();
             }
             String[] parts = payload.split("\\.");
