@@ -20,7 +20,10 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,11 +52,27 @@ public class ToolComponents {
     private LaunchValidator validator;
     private SandboxPlatform sandbox;
     private volatile String startupFailure;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
+    /**
+     * Starts the parts on a thread of their own, so that migrations and key generation overlap the rest of the
+     * deployment (Jersey, the HTTP listener). Requests that need a part wait for the start to finish; the
+     * readiness check says DOWN until then.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Thread starter = new Thread(this::start, "essentials-startup");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void start() {
         long started = System.nanoTime();
         try {
             database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+            CompletableFuture<KeyRing> sandboxKeysLoaded = settings.sandboxEnabled()
+                    ? CompletableFuture.supplyAsync(() ->
+                            new KeyRing(database, "sandbox", clock, settings.keyGracePeriod()).load())
+                    : CompletableFuture.completedFuture(null);
             toolKeys = new KeyRing(database, "tool", clock, settings.keyGracePeriod()).load();
             registrations = new Registrations(database, clock);
             Registrations.LoadReport report = registrations.loadFiles(settings.ltiConfigDir());
@@ -68,7 +87,7 @@ public class ToolComponents {
                     Duration.ofSeconds(settings.keySetRefetchSeconds()));
             validator = new LaunchValidator(loginStates, registrations, platformKeySets, clock);
             if (settings.sandboxEnabled()) {
-                sandboxKeys = new KeyRing(database, "sandbox", clock, settings.keyGracePeriod()).load();
+                sandboxKeys = sandboxKeysLoaded.join();
                 sandbox = new SandboxPlatform(settings, sandboxKeys, registrations, clock);
                 sandbox.register();
                 if (settings.sandboxForced()) {
@@ -84,19 +103,21 @@ public class ToolComponents {
         } catch (RuntimeException e) {
             startupFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(Level.SEVERE, "event=startup.failed reason=\"" + startupFailure + "\"", e);
+        } finally {
+            finished.countDown();
         }
     }
 
     @PreDestroy
     void close() {
-        if (database != null) {
+        if (finished.getCount() == 0 && database != null) {
             database.close();
         }
     }
 
-    /** Ready: migrations ran and the tool's keys are loaded. */
+    /** Ready: migrations ran and the tool's keys are loaded. Never waits. */
     public boolean ready() {
-        return database != null && toolKeys != null && toolKeys.loaded() && validator != null;
+        return finished.getCount() == 0 && startupFailure == null && toolKeys.loaded();
     }
 
     public String startupFailure() {
@@ -105,41 +126,56 @@ public class ToolComponents {
 
     @Produces
     Database database() {
-        return require(database);
+        return require(() -> database);
     }
 
     @Produces
     @ToolKeys
     KeyRing toolKeys() {
-        return require(toolKeys);
+        return require(() -> toolKeys);
     }
 
     @Produces
     Registrations registrations() {
-        return require(registrations);
+        return require(() -> registrations);
     }
 
     @Produces
     LoginStates loginStates() {
-        return require(loginStates);
+        return require(() -> loginStates);
     }
 
     @Produces
     LaunchTokens launchTokens() {
-        return require(launchTokens);
+        return require(() -> launchTokens);
     }
 
     @Produces
     LaunchValidator validator() {
-        return require(validator);
+        return require(() -> validator);
     }
 
     @Produces
     SandboxPlatform sandbox() {
+        awaitStart();
         return sandbox; // null when the sandbox is off; its resource answers 404 then
     }
 
-    private <T> T require(T part) {
+    private void awaitStart() {
+        try {
+            if (!finished.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the tool is still starting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the tool starts", e);
+        }
+    }
+
+    /** Waits for the start to finish, then reads the part (reading it first could see a half-started tool). */
+    private <T> T require(java.util.function.Supplier<T> read) {
+        awaitStart();
+        T part = read.get();
         if (part == null) {
             throw new IllegalStateException("the tool did not start: " + startupFailure);
         }

@@ -3,6 +3,7 @@ package com.essentialslti.admin;
 import com.essentialslti.ToolKeys;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.keys.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
  * The new key signs from then on; the old one stays in the JWKS for the grace period (KEY_GRACE_DAYS).
  * Off unless OPERATOR_TOKEN is configured.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/admin/keys/rotate")
 public class KeyRotationResource {
 

@@ -64,16 +64,17 @@ public final class Enrolments {
         });
     }
 
-    /** The membership a launch session acts as, if the launch was recorded. */
+    /** The membership a launch session acts as, if the launch was recorded: one query, its link and user joined. */
     public Optional<Membership> find(LaunchSession session) {
-        return database.read(em -> findLink(em, session.registrationId(), session.deploymentId(),
-                session.resourceLinkId())
-                .flatMap(link -> single(em.createQuery("SELECT m FROM Membership m JOIN m.user u "
-                                + "WHERE m.resourceLink = :l AND u.registrationId = :r AND u.subject = :s", Membership.class)
-                        .setParameter("l", link)
-                        .setParameter("r", session.registrationId())
-                        .setParameter("s", session.subject())
-                        .getResultList())));
+        return database.read(em -> single(em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user u "
+                        + "JOIN FETCH m.resourceLink l LEFT JOIN FETCH l.course "
+                        + "WHERE l.registrationId = :r AND l.deploymentId = :d AND l.linkId = :l "
+                        + "AND u.registrationId = :r AND u.subject = :s", Membership.class)
+                .setParameter("r", session.registrationId())
+                .setParameter("d", session.deploymentId())
+                .setParameter("l", session.resourceLinkId())
+                .setParameter("s", session.subject())
+                .getResultList()));
     }
 
     private static Optional<ResourceLink> findLink(EntityManager em, String registrationId, String deploymentId,

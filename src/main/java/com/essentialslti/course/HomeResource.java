@@ -4,6 +4,7 @@ import com.essentialslti.lti.launch.LaunchResource;
 import com.essentialslti.lti.session.LaunchSession;
 import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.web.Pages;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * Where a launch lands: the page for the person's role at this link. Until the activities exist, a learner learns
  * that the activity is not set up yet, and a trainer or course admin sees the link's details.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path(LaunchResource.LANDING_PATH)
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {

@@ -37,11 +37,16 @@ public class LtiUser {
         this.lastSeen = firstSeen;
     }
 
-    /** The platform decides what it shares at each launch: what it no longer shares is forgotten. */
+    /**
+     * The platform decides what it shares at each launch: what it no longer shares is forgotten. The last-seen
+     * time moves in steps of {@link Membership#LAST_SEEN_RESOLUTION}, so that a repeated launch writes nothing.
+     */
     void launched(Optional<String> sharedName, Optional<String> sharedEmail, Instant now) {
         this.name = sharedName.map(n -> truncate(n, 512)).orElse(null);
         this.email = sharedEmail.map(e -> truncate(e, 512)).orElse(null);
-        this.lastSeen = now.toEpochMilli();
+        if (now.toEpochMilli() - lastSeen >= Membership.LAST_SEEN_RESOLUTION.toMillis()) {
+            this.lastSeen = now.toEpochMilli();
+        }
     }
 
     static String truncate(String value, int max) {

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,10 +44,15 @@ public class Membership {
         this.resourceLink = resourceLink;
     }
 
+    /** How precisely last-seen and last-launch times are kept. */
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
+
     void launched(CourseRole newRole, List<String> roles, Instant now) {
         this.role = newRole;
         this.ltiRoles = LtiUser.truncate(String.join(" ", roles), 4000);
-        this.lastLaunch = now.toEpochMilli();
+        if (now.toEpochMilli() - lastLaunch >= LAST_SEEN_RESOLUTION.toMillis()) {
+            this.lastLaunch = now.toEpochMilli();
+        }
     }
 
     public LtiUser user() {

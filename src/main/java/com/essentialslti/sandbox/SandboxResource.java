@@ -1,6 +1,7 @@
 package com.essentialslti.sandbox;
 
 import com.essentialslti.web.Pages;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -21,6 +22,7 @@ import java.util.Map;
  * the tool; its authorization endpoint checks the tool's OIDC request as a platform must, and answers with a signed
  * id_token form. 404 when the sandbox is off.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/sandbox")
 public class SandboxResource {
 

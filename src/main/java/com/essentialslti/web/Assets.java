@@ -1,5 +1,6 @@
 package com.essentialslti.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.util.Map;
 
 /** The tool's few static files (stylesheet, small scripts), from the class path, cached by browsers. */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/assets/{name}")
 public class Assets {
 

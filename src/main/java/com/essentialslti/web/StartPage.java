@@ -2,6 +2,7 @@ package com.essentialslti.web;
 
 import com.essentialslti.ToolComponents;
 import com.essentialslti.infra.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.Map;
  * The page for someone who opens the tool directly: what it is, the values an LMS administrator enters, whether
  * the tool is healthy, and (on localhost) the sandbox buttons.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class StartPage {

@@ -2,6 +2,7 @@ package com.essentialslti.bench;
 
 import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.ToolProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,8 @@ public final class LaunchBenchmark {
             worker.get();
         }
         pool.shutdown();
-        System.out.printf("%s: %d launches, %d errors%n", phase, launches, errors.get());
+        System.out.printf("%s: %d launches, %d errors%s%n", phase, launches, errors.get(),
+                firstErrors.isEmpty() ? "" : " (first: " + firstErrors.get(0) + ")");
         return new Result(latencies, errors.get(), firstErrors);
     }
 

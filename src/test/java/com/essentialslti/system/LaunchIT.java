@@ -445,6 +445,28 @@ class LaunchIT {
     }
 
     @Test
+    void theOperatorRotatesTheToolKeyAndTheOldKeyStaysPublished() {
+        Browser operator = new Browser();
+        String before = operator.get(TOOL + "/.well-known/jwks.json").body();
+
+        Page refused = operator.postRaw(TOOL + "/admin/keys/rotate", "application/json", "");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"error\":\"unauthorized\"");
+
+        Page rotated = operator.send(java.net.http.HttpRequest.newBuilder(URI.create(TOOL + "/admin/keys/rotate"))
+                .header("Authorization", "Bearer it-operator-token")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(rotated.status()).isEqualTo(200);
+        String newKid = rotated.body().replaceAll(".*\"active_kid\":\"([^\"]+)\".*", "$1");
+
+        String after = operator.get(TOOL + "/.well-known/jwks.json").body();
+        assertThat(after).contains(newKid);
+        assertThat(before).doesNotContain(newKid);
+        String oldKid = before.replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1");
+        assertThat(after).as("the retired key stays published in its grace period").contains(oldKid);
+    }
+
+    @Test
     void theToolIsReadyOnceMigrationsRanAndKeysAreLoaded() {
         Page health = new Browser().get(TOOL + "/health/ready");
         assertThat(health.status()).isEqualTo(200);

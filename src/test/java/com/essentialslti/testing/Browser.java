@@ -64,6 +64,7 @@ public final class Browser {
 
     public Browser(boolean acceptCookies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // what browsers speak to an http:// origin (no h2c upgrade)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5));
         if (acceptCookies) {
@@ -106,7 +107,7 @@ public final class Browser {
         return body.toString();
     }
 
-    private Page send(HttpRequest.Builder request) {
+    public Page send(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,7 @@ import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.web.Correlation;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import java.util.logging.Logger;
  * runs the validation chain, lets the activities record the launch, and sends the browser on with a signed launch
  * token, so that no cookie is needed after this point.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/lti/launch")
 @Produces(MediaType.TEXT_HTML)
 public class LaunchResource {

@@ -9,6 +9,7 @@ import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.web.Correlation;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,6 +32,7 @@ import java.util.logging.Logger;
  * iss, login_hint and target_link_uri (by GET or POST; Moodle POSTs), the tool answers with the OIDC authentication
  * request to the platform's authorization endpoint, carrying a fresh state and nonce.
  */
+@ApplicationScoped // stateless: one instance serves every request
 @Path("/lti/login")
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {

@@ -1,4 +1,4 @@
-package com.essentialslti.bench;
+package com.essentialslti.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,11 +16,11 @@ import java.util.Map;
  * The tool's uber jar started as its own process, as an operator starts it, on a chosen port, data directory and
  * configuration directory. Reads its CPU time from /proc so a benchmark can charge the tool alone.
  */
-final class ToolProcess implements AutoCloseable {
+public final class ToolProcess implements AutoCloseable {
 
     private final Process process;
-    final String baseUrl;
-    final long readyMillis;
+    public final String baseUrl;
+    public final long readyMillis;
 
     private ToolProcess(Process process, String baseUrl, long readyMillis) {
         this.process = process;
@@ -28,7 +28,7 @@ final class ToolProcess implements AutoCloseable {
         this.readyMillis = readyMillis;
     }
 
-    static ToolProcess start(Path jar, int port, Path dataDir, Path configDir, Path log, Map<String, String> env)
+    public static ToolProcess start(Path jar, int port, Path dataDir, Path configDir, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
         String baseUrl = "http://localhost:" + port;
         List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Xmx1g"));
@@ -70,7 +70,7 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** User plus system CPU time of the tool's JVM so far, in nanoseconds (Linux /proc). */
-    long cpuNanos() throws IOException {
+    public long cpuNanos() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
@@ -78,7 +78,7 @@ final class ToolProcess implements AutoCloseable {
     }
 
     /** CPU ticks per thread name (names as /proc shows them, digits folded), for finding where the CPU goes. */
-    java.util.Map<String, Long> cpuTicksByThread() throws IOException {
+    public java.util.Map<String, Long> cpuTicksByThread() throws IOException {
         java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
             for (Path task : tasks.toList()) {
