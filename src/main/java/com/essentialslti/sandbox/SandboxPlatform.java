@@ -129,8 +129,4 @@ public final class SandboxPlatform {
     URI redirectUri() {
         return settings.url("/lti/launch");
     }
-
-    boolean forced() {
-        return settings.sandboxForced();
-    }
 }

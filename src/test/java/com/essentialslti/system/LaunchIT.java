@@ -499,12 +499,6 @@ class LaunchIT {
     }
 
     static Map<String, String> parseQuery(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return params;
+        return PlatformSimulator.parse(query);
     }
 }

@@ -169,7 +169,8 @@ public final class PlatformSimulator implements AutoCloseable {
         }
     }
 
-    static Map<String, String> parse(String query) {
+    /** Decodes a query string or form body. */
+    public static Map<String, String> parse(String query) {
         Map<String, String> params = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return params;

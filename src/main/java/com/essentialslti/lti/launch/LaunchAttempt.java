@@ -14,12 +14,10 @@ import java.util.List;
  */
 final class LaunchAttempt {
 
-    /** How the browser proved it is the one that started the login. */
-    enum BrowserBinding { COOKIE, PLATFORM_STORAGE, NONE }
-
     final String idToken;
     final String state;
-    final BrowserBinding binding;
+    /** The browser proved it started the login: it returned the state cookie, or the platform storage did. */
+    final boolean boundToBrowser;
     final List<String> passed = new ArrayList<>();
 
     LoginState loginState;
@@ -28,9 +26,9 @@ final class LaunchAttempt {
     Registration registration;
     com.nimbusds.jose.jwk.JWK verificationKey;
 
-    LaunchAttempt(String idToken, String state, BrowserBinding binding) {
+    LaunchAttempt(String idToken, String state, boolean boundToBrowser) {
         this.idToken = idToken;
         this.state = state;
-        this.binding = binding;
+        this.boundToBrowser = boundToBrowser;
     }
 }

@@ -52,11 +52,6 @@ public final class LaunchValidator {
         return chain;
     }
 
-    /** The checks in the order they run, with the clause each enforces. */
-    public List<String> describe() {
-        return chain.stream().map(c -> c.name() + ": " + c.clause()).toList();
-    }
-
     public ValidatedLaunch validate(String idToken, String state, boolean boundToBrowser) throws LaunchRejected {
         return validate(idToken, state, null, boundToBrowser);
     }
@@ -64,8 +59,7 @@ public final class LaunchValidator {
     /** As above, with the login state the caller already read for {@code state} (null when there is none). */
     public ValidatedLaunch validate(String idToken, String state, LoginState loginState, boolean boundToBrowser)
             throws LaunchRejected {
-        LaunchAttempt attempt = new LaunchAttempt(idToken, state,
-                boundToBrowser ? LaunchAttempt.BrowserBinding.COOKIE : LaunchAttempt.BrowserBinding.NONE);
+        LaunchAttempt attempt = new LaunchAttempt(idToken, state, boundToBrowser);
         attempt.loginState = loginState;
         for (LaunchCheck check : chain) {
             check.check(attempt);

@@ -14,7 +14,7 @@ final class StateBoundToBrowser implements LaunchCheck {
 
     @Override
     public void check(LaunchAttempt attempt) throws LaunchRejected {
-        if (attempt.binding == LaunchAttempt.BrowserBinding.NONE) {
+        if (!attempt.boundToBrowser) {
             throw LaunchRejected.untrusted("state.not_bound",
                     "The browser did not return the state this tool set when the login started.",
                     "Launch again from the course page.", "state cookie mismatch");

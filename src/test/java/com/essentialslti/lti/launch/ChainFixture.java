@@ -61,7 +61,7 @@ final class ChainFixture implements AutoCloseable {
 
     /** An attempt that has passed every check before {@code check}. */
     LaunchAttempt before(Class<? extends LaunchCheck> check, String idToken, String state) throws LaunchRejected {
-        LaunchAttempt attempt = new LaunchAttempt(idToken, state, LaunchAttempt.BrowserBinding.COOKIE);
+        LaunchAttempt attempt = new LaunchAttempt(idToken, state, true);
         for (LaunchCheck step : validator.chain()) {
             if (step.getClass() == check) {
                 return attempt;

@@ -114,7 +114,7 @@ class LaunchChecksTest {
     class StateBoundToBrowserCheck {
         @Test
         void refusesABrowserThatDidNotReturnTheState() throws LaunchRejected {
-            LaunchAttempt attempt = new LaunchAttempt(valid(), login.state(), LaunchAttempt.BrowserBinding.NONE);
+            LaunchAttempt attempt = new LaunchAttempt(valid(), login.state(), false);
             assertThatThrownBy(() -> new StateBoundToBrowser().check(attempt))
                     .isInstanceOfSatisfying(LaunchRejected.class, r -> assertThat(r.code()).isEqualTo("state.not_bound"));
         }
@@ -435,7 +435,7 @@ class LaunchChecksTest {
         void refusesTheSecondUseOfAState() throws LaunchRejected {
             String token = valid();
             fixture.validator.validate(token, login.state(), true);
-            LaunchAttempt attempt = new LaunchAttempt(token, login.state(), LaunchAttempt.BrowserBinding.COOKIE);
+            LaunchAttempt attempt = new LaunchAttempt(token, login.state(), true);
             assertThatThrownBy(() -> fixture.check(StateUsedOnce.class).check(attempt))
                     .isInstanceOfSatisfying(LaunchRejected.class, r -> assertThat(r.code()).isEqualTo("state.used"));
         }
