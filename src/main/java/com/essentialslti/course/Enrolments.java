@@ -28,6 +28,18 @@ public final class Enrolments {
         LaunchClaims claims = launch.claims();
         String registrationId = launch.registration().id();
         return database.transactionRetryingOnce(em -> {
+            LaunchClaims.ResourceLink claim = claims.resourceLink().orElseThrow();
+            Optional<Membership> known = findMembership(em, registrationId, claims.deploymentId(), claim.id(),
+                    claims.subject().orElseThrow())
+                    .filter(m -> sameCourse(m.resourceLink(), claims));
+            if (known.isPresent()) { // a repeated launch: one query, and writes only for what changed
+                Membership m = known.get();
+                m.user().launched(claims.name(), claims.email(), clock.instant());
+                claims.context().ifPresent(c -> m.resourceLink().course().orElseThrow().describe(c.label(), c.title()));
+                m.resourceLink().describe(null, claim.title(), claim.description());
+                m.launched(CourseRole.from(claims.lisRoles()), claims.roles(), clock.instant());
+                return m;
+            }
             LtiUser user = single(em.createQuery(
                             "SELECT u FROM LtiUser u WHERE u.registrationId = :r AND u.subject = :s", LtiUser.class)
                     .setParameter("r", registrationId)
@@ -48,7 +60,6 @@ public final class Enrolments {
                 return found;
             }).orElse(null);
 
-            LaunchClaims.ResourceLink claim = claims.resourceLink().orElseThrow();
             ResourceLink link = findLink(em, registrationId, claims.deploymentId(), claim.id())
                     .orElseGet(() -> persist(em, new ResourceLink(registrationId, claims.deploymentId(), claim.id())));
             link.describe(course, claim.title(), claim.description());
@@ -64,17 +75,30 @@ public final class Enrolments {
         });
     }
 
-    /** The membership a launch session acts as, if the launch was recorded: one query, its link and user joined. */
+    /** The membership a launch session acts as, if the launch was recorded. */
     public Optional<Membership> find(LaunchSession session) {
-        return database.read(em -> single(em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user u "
+        return database.read(em -> findMembership(em, session.registrationId(), session.deploymentId(),
+                session.resourceLinkId(), session.subject()));
+    }
+
+    /** One query: the membership with its user, link and course joined. */
+    private static Optional<Membership> findMembership(EntityManager em, String registrationId, String deploymentId,
+                                                       String linkId, String subject) {
+        return single(em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user u "
                         + "JOIN FETCH m.resourceLink l LEFT JOIN FETCH l.course "
                         + "WHERE l.registrationId = :r AND l.deploymentId = :d AND l.linkId = :l "
                         + "AND u.registrationId = :r AND u.subject = :s", Membership.class)
-                .setParameter("r", session.registrationId())
-                .setParameter("d", session.deploymentId())
-                .setParameter("l", session.resourceLinkId())
-                .setParameter("s", session.subject())
-                .getResultList()));
+                .setParameter("r", registrationId)
+                .setParameter("d", deploymentId)
+                .setParameter("l", linkId)
+                .setParameter("s", subject)
+                .getResultList());
+    }
+
+    /** The link is recorded in the course this launch names (or in none, when the launch names none). */
+    private static boolean sameCourse(ResourceLink link, LaunchClaims claims) {
+        return claims.context().map(c -> link.course().map(Course::contextId).filter(c.id()::equals).isPresent())
+                .orElse(link.course().isEmpty());
     }
 
     private static Optional<ResourceLink> findLink(EntityManager em, String registrationId, String deploymentId,
