@@ -94,11 +94,12 @@ public final class LaunchBenchmark {
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
+                Browser browser = new Browser(); // one browser per worker, as on a shared computer: it keeps its connections
                 int i;
                 while ((i = next.getAndIncrement()) < launches) {
                     long t0 = System.nanoTime();
                     try {
-                        String failure = launchOnce(tool.baseUrl, platform, "bench-user-" + (i % users));
+                        String failure = launchOnce(browser, tool.baseUrl, platform, "bench-user-" + (i % users));
                         if (failure != null) {
                             errors.incrementAndGet();
                             if (firstErrors.size() < 5) {
@@ -125,9 +126,8 @@ public final class LaunchBenchmark {
         return new Result(latencies, errors.get(), firstErrors);
     }
 
-    /** One complete launch in a fresh browser; null when the learner reached the first page. */
-    static String launchOnce(String tool, PlatformSimulator platform, String user) {
-        Browser browser = new Browser();
+    /** One complete launch; null when the learner reached the first page. */
+    static String launchOnce(Browser browser, String tool, PlatformSimulator platform, String user) {
         Browser.Page redirect = browser.post(tool + "/lti/login", platform.loginFor(user));
         if (redirect.status() != 302) {
             return "login " + redirect.status();

@@ -41,6 +41,8 @@ class RestartIT {
         try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
             String jwksBefore;
             try (ToolProcess tool = start(jar, "first.log")) {
+                assertThat(new Browser().get(toolUrl + "/sandbox/launch?role=learner").status())
+                        .as("SANDBOX=off: the sandbox platform is not there").isEqualTo(404);
                 jwksBefore = new Browser().get(toolUrl + "/.well-known/jwks.json").body();
                 assertThat(launchAsPat(platform, toolUrl).text()).contains("Pat Learner");
             }

@@ -32,6 +32,12 @@ import java.util.function.UnaryOperator;
  */
 public final class PlatformSimulator implements AutoCloseable {
 
+    static {
+        // The JDK server sends headers and body in two writes; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add 40 ms to responses on a kept-alive connection.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static final String ISSUER = "https://lms.simulator.test";
     public static final String CLIENT_ID = "simulator-client";
     public static final String SECOND_CLIENT_ID = "simulator-client-2";
