@@ -1,6 +1,7 @@
 package com.essentialslti.lti.launch;
 
 import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 
 /**
@@ -13,6 +14,17 @@ final class DeploymentKnown implements LaunchCheck {
 
     DeploymentKnown(Registrations registrations) {
         this.registrations = registrations;
+    }
+
+    /** Records the unknown deployment for the operator and says what the operator must add. */
+    static LaunchRejected unknown(Registrations registrations, Registration registration, String deploymentId) {
+        registrations.recordUnknownDeployment(registration, deploymentId);
+        return new LaunchRejected("lti.deployment_id.unknown", 403, "This deployment of the tool is not set up",
+                "This tool does not know deployment '" + deploymentId + "' of " + registration.issuer() + ".",
+                "Ask the tool's operator to add \"" + deploymentId + "\" to deployment_ids in the registration file for "
+                        + registration.issuer() + " (client ID " + registration.clientId()
+                        + "), then launch again. The tool has recorded this attempt for the operator.",
+                "unknown deployment " + deploymentId);
     }
 
     @Override
@@ -32,13 +44,7 @@ final class DeploymentKnown implements LaunchCheck {
                     "The launch's deployment_id is longer than 255 characters.", "deployment_id length");
         }
         if (!attempt.registration.hasDeployment(id)) {
-            registrations.recordUnknownDeployment(attempt.registration, id);
-            throw new LaunchRejected("lti.deployment_id.unknown", 403, "This deployment of the tool is not set up",
-                    "This tool does not know deployment '" + id + "' of " + attempt.registration.issuer() + ".",
-                    "Ask the tool's operator to add \"" + id + "\" to deployment_ids in the registration file for "
-                            + attempt.registration.issuer() + " (client ID " + attempt.registration.clientId()
-                            + "), then launch again. The tool has recorded this attempt for the operator.",
-                    "unknown deployment " + id);
+            throw unknown(registrations, attempt.registration, id);
         }
     }
 }

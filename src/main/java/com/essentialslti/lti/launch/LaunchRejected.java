@@ -1,5 +1,10 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.web.Pages;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
 /**
  * A launch the tool refuses. Carries what the error page says (in words an LMS administrator can act on) and what
  * only the server log may carry ({@code logDetail}): never token contents on the page.
@@ -33,6 +38,12 @@ public final class LaunchRejected extends Exception {
     /** A message whose authenticity the tool cannot establish. */
     public static LaunchRejected untrusted(String code, String explanation, String remedy, String logDetail) {
         return new LaunchRejected(code, 401, "This launch could not be verified", explanation, remedy, logDetail);
+    }
+
+    /** The error page for this refusal, inside the LMS iframe. */
+    Response page() {
+        return Pages.page(status, "web/error", Map.of("title", title, "explanation", explanation, "remedy", remedy,
+                "code", code));
     }
 
     public String code() {

@@ -74,11 +74,7 @@ public class LaunchResource {
         } catch (LaunchRejected rejected) {
             LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
                     + " detail=\"" + rejected.logDetail() + "\"");
-            return Pages.page(rejected.status(), "web/error", Map.of(
-                    "title", rejected.title(),
-                    "explanation", rejected.explanation(),
-                    "remedy", rejected.remedy(),
-                    "code", rejected.code()));
+            return rejected.page();
         }
         LaunchClaims claims = launch.claims();
         LOG.info("event=launch.accepted correlation=" + Correlation.current() + " issuer="

@@ -103,11 +103,7 @@ public class LoginResource {
         }
         Registration registration = candidates.get(0);
         if (!blank(deploymentId) && !registration.hasDeployment(deploymentId)) {
-            registrations.recordUnknownDeployment(registration, deploymentId);
-            return Pages.error(403, "This deployment of the tool is not set up",
-                    "This tool does not know deployment '" + deploymentId + "' of " + iss + ".",
-                    "Ask the tool's operator to add \"" + deploymentId + "\" to deployment_ids in the registration "
-                            + "file for " + iss + " (client ID " + registration.clientId() + "), then launch again.");
+            return DeploymentKnown.unknown(registrations, registration, deploymentId).page();
         }
         LoginState state = states.issue(new LoginRequest(registration.id(), loginHint, messageHint, targetLinkUri,
                 blank(deploymentId) ? null : deploymentId, blank(storageTarget) ? null : storageTarget));
