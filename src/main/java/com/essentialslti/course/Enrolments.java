@@ -81,11 +81,13 @@ public final class Enrolments {
                 session.resourceLinkId(), session.subject()));
     }
 
-    /** One query: the membership with its user, link and course joined. */
+    /**
+     * One query: the membership with its user and link joined (inner joins only: H2 keeps the written order of an
+     * outer join and would then scan every membership; the link's course comes by primary key).
+     */
     private static Optional<Membership> findMembership(EntityManager em, String registrationId, String deploymentId,
                                                        String linkId, String subject) {
-        return single(em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user u "
-                        + "JOIN FETCH m.resourceLink l LEFT JOIN FETCH l.course "
+        return single(em.createQuery("SELECT m FROM Membership m JOIN FETCH m.user u JOIN FETCH m.resourceLink l "
                         + "WHERE l.registrationId = :r AND l.deploymentId = :d AND l.linkId = :l "
                         + "AND u.registrationId = :r AND u.subject = :s", Membership.class)
                 .setParameter("r", registrationId)
