@@ -1,6 +1,7 @@
 package com.essentialslti.lti.launch;
 
 import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.lti.registration.Deployment;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 
@@ -39,9 +40,9 @@ final class DeploymentKnown implements LaunchCheck {
             throw LaunchRejected.invalid("lti.deployment_id.missing",
                     "The launch does not carry a deployment_id.", "no deployment_id");
         }
-        if (id.length() > 255) {
-            throw LaunchRejected.invalid("lti.deployment_id.too_long",
-                    "The launch's deployment_id is longer than 255 characters.", "deployment_id length");
+        if (id.length() > Deployment.MAX_ID_LENGTH) {
+            throw LaunchRejected.invalid("lti.deployment_id.too_long", "The launch's deployment_id is longer than "
+                    + Deployment.MAX_ID_LENGTH + " characters.", "deployment_id length");
         }
         if (!attempt.registration.hasDeployment(id)) {
             throw unknown(registrations, attempt.registration, id);

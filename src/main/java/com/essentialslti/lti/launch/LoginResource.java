@@ -1,6 +1,7 @@
 package com.essentialslti.lti.launch;
 
 import com.essentialslti.infra.Settings;
+import com.essentialslti.lti.registration.Deployment;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LoginRequest;
@@ -39,7 +40,6 @@ public class LoginResource {
 
     private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
     static final int MAX_PARAM_LENGTH = 4096;
-    static final int MAX_DEPLOYMENT_ID_LENGTH = 255;
 
     @Inject
     Settings settings;
@@ -77,9 +77,9 @@ public class LoginResource {
                         "Ask the LMS administrator to check the platform's LTI settings.");
             }
         }
-        if (deploymentId != null && deploymentId.length() > MAX_DEPLOYMENT_ID_LENGTH) {
+        if (deploymentId != null && deploymentId.length() > Deployment.MAX_ID_LENGTH) {
             return refuse("login.deployment_too_long", "The deployment id the LMS sent is longer than "
-                    + MAX_DEPLOYMENT_ID_LENGTH + " characters.", "Ask the LMS administrator to check the tool's deployment.");
+                    + Deployment.MAX_ID_LENGTH + " characters.", "Ask the LMS administrator to check the tool's deployment.");
         }
         if (blank(iss) || blank(loginHint) || blank(targetLinkUri)) {
             return refuse("login.incomplete", "The LMS started the login without "

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "deployment")
 public class Deployment {
 
+    /** The width of the deployment_id columns: every place that takes a deployment id checks against it. */
+    public static final int MAX_ID_LENGTH = 255;
+
     @Id
     private String id;
     @ManyToOne

@@ -70,7 +70,8 @@ public record RegistrationFile(
     /** The longest value each field may have: the width of its database column. */
     private static final Map<String, Integer> MAX_LENGTH = Map.of(
             "name", 255, "issuer", 1024, "client_id", 255,
-            "auth_login_url", 2048, "auth_token_url", 2048, "key_set_url", 2048, "deployment_ids", 255);
+            "auth_login_url", 2048, "auth_token_url", 2048, "key_set_url", 2048,
+            "deployment_ids", Deployment.MAX_ID_LENGTH);
 
     private static String text(Map<String, Object> object, String field, List<String> problems) {
         Object value = object.get(field);
