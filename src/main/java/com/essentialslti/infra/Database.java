@@ -9,6 +9,8 @@ import org.flywaydb.core.Flyway;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,12 +30,41 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url, String user, String password) {
-        int applied = Flyway.configure(Database.class.getClassLoader())
-                .dataSource(url, user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+        // EclipseLink reads its metadata while Flyway migrates; it connects only when asked for the first manager.
+        CompletableFuture<EntityManagerFactory> unit = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                unit.complete(persistenceUnit(url, user, password));
+            } catch (RuntimeException | Error e) {
+                unit.completeExceptionally(e);
+            }
+        }, "essentials-persistence-unit");
+        reader.setContextClassLoader(Database.class.getClassLoader()); // JPA finds its provider through it
+        reader.setDaemon(true);
+        reader.start();
+        int applied;
+        try {
+            applied = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (RuntimeException e) {
+            unit.thenAccept(EntityManagerFactory::close);
+            throw e;
+        }
+        EntityManagerFactory factory;
+        try {
+            factory = unit.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        factory.createEntityManager().close(); // connect now: a bad DB_URL fails the start, not the first launch
+        return new Database(factory, applied);
+    }
+
+    private static EntityManagerFactory persistenceUnit(String url, String user, String password) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.jdbc.url", url);
         properties.put("jakarta.persistence.jdbc.user", user);
@@ -42,9 +73,7 @@ public final class Database implements AutoCloseable {
         // A file name the container does not scan: Payara would otherwise deploy this unit on its own default pool.
         properties.put("eclipselink.persistencexml", "META-INF/essentials-persistence.xml");
         properties.put("eclipselink.classloader", Database.class.getClassLoader());
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("essentials", properties);
-        factory.createEntityManager().close(); // connect now: a bad DB_URL fails the start, not the first launch
-        return new Database(factory, applied);
+        return Persistence.createEntityManagerFactory("essentials", properties);
     }
 
     private static String driverFor(String url) {

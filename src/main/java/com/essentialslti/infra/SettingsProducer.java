@@ -22,7 +22,7 @@ public class SettingsProducer {
         return fromConfig(ConfigProvider.getConfig());
     }
 
-    static Settings fromConfig(Config config) {
+    public static Settings fromConfig(Config config) {
         Path dataDir = Path.of(value(config, "DATA_DIR", "./data"));
         return new Settings(
                 URI.create(value(config, "LTI_BASE_URL", "http://localhost:8080")),

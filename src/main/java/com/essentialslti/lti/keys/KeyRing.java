@@ -7,6 +7,7 @@ import com.essentialslti.infra.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The key pairs of one signing party ("tool" or "sandbox"), kept in the database: generated at first start,
@@ -29,13 +30,21 @@ public final class KeyRing {
 
     /** Loads the keys, generating the first pair if there is none yet. */
     public KeyRing load() {
+        return load(ToolKey::newKeyPair);
+    }
+
+    /**
+     * Loads the keys; the first pair comes from {@code firstKeyPair}, which is asked only when none is stored (so
+     * that a first start can generate it while the database opens).
+     */
+    public KeyRing load(Supplier<RSAKey> firstKeyPair) {
         keys = database.transaction(em -> {
             List<ToolKey> stored = em.createQuery(
                             "SELECT k FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt", ToolKey.class)
                     .setParameter("purpose", purpose)
                     .getResultList();
             if (stored.stream().noneMatch(ToolKey::active)) {
-                em.persist(ToolKey.generate(purpose, clock.instant()));
+                em.persist(ToolKey.of(purpose, firstKeyPair.get(), clock.instant()));
                 return em.createQuery(
                                 "SELECT k FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt", ToolKey.class)
                         .setParameter("purpose", purpose)
@@ -59,6 +68,11 @@ public final class KeyRing {
         });
         load();
         return fresh.kid();
+    }
+
+    /** A key pair for {@link #load(Supplier)}: RSA 2048 with a fresh kid, for RS256 signatures. */
+    public static RSAKey newKeyPair() {
+        return ToolKey.newKeyPair();
     }
 
     public boolean loaded() {

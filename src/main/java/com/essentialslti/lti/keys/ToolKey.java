@@ -48,20 +48,27 @@ public class ToolKey {
     }
 
     static ToolKey generate(String purpose, Instant now) {
+        return of(purpose, newKeyPair(), now);
+    }
+
+    static ToolKey of(String purpose, RSAKey key, Instant now) {
+        ToolKey toolKey = new ToolKey();
+        toolKey.kid = key.getKeyID();
+        toolKey.purpose = purpose;
+        toolKey.jwk = key.toJSONString();
+        toolKey.status = Status.ACTIVE;
+        toolKey.createdAt = now.toEpochMilli();
+        toolKey.parsed = key;
+        return toolKey;
+    }
+
+    static RSAKey newKeyPair() {
         try {
-            RSAKey key = new RSAKeyGenerator(KEY_SIZE)
+            return new RSAKeyGenerator(KEY_SIZE)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
                     .generate();
-            ToolKey toolKey = new ToolKey();
-            toolKey.kid = key.getKeyID();
-            toolKey.purpose = purpose;
-            toolKey.jwk = key.toJSONString();
-            toolKey.status = Status.ACTIVE;
-            toolKey.createdAt = now.toEpochMilli();
-            toolKey.parsed = key;
-            return toolKey;
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key pair", e);
         }
