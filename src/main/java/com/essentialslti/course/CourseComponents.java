@@ -1,7 +1,7 @@
 package com.essentialslti.course;
 
 import com.essentialslti.infra.Database;
-import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.lti.launch.LaunchLanding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 
-/** Wires the course feature: records every validated launch, and hands {@link Enrolments} to its pages. */
+/**
+ * Wires the course feature: records every validated launch and shows the page it lands on, and hands
+ * {@link Enrolments} to its pages.
+ */
 @ApplicationScoped
 public class CourseComponents {
 
@@ -31,7 +34,8 @@ public class CourseComponents {
         return enrolments;
     }
 
-    void onLaunch(@Observes ValidatedLaunch launch) {
-        enrolments.record(launch);
+    void onLaunch(@Observes LaunchLanding landing) {
+        Membership membership = enrolments.record(landing.launch());
+        landing.show(HomeResource.landing(membership, landing));
     }
 }

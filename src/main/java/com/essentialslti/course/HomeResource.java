@@ -1,5 +1,6 @@
 package com.essentialslti.course;
 
+import com.essentialslti.lti.launch.LaunchLanding;
 import com.essentialslti.lti.launch.LaunchResource;
 import com.essentialslti.lti.session.LaunchSession;
 import com.essentialslti.lti.session.LaunchTokens;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,18 @@ public class HomeResource {
                     "This page needs a launch from your course, and the one it had has expired or is not valid.",
                     "Go back to the course in your LMS and open the activity again.");
         }
-        Membership m = membership.get();
+        return Pages.ok("course/home", model(membership.get(), token));
+    }
+
+    /** The page a launch lands on, shown in the launch response itself (see {@link LaunchLanding}). */
+    static String landing(Membership membership, LaunchLanding landing) {
+        Map<String, Object> model = model(membership, landing.sessionToken());
+        URI address = landing.address();
+        model.put("pageAddress", address.getRawPath() + "?" + address.getRawQuery());
+        return Pages.render("course/home", model);
+    }
+
+    private static Map<String, Object> model(Membership m, String token) {
         ResourceLink link = m.resourceLink();
         Map<String, Object> model = new HashMap<>();
         model.put("session", token);
@@ -56,6 +69,6 @@ public class HomeResource {
         model.put("courseTitle", link.course().flatMap(Course::title).orElse(null));
         model.put("courseLabel", link.course().flatMap(Course::label).orElse(null));
         model.put("contextId", link.course().map(Course::contextId).orElse(null));
-        return Pages.ok("course/home", model);
+        return model;
     }
 }

@@ -18,7 +18,8 @@ public class Assets {
     private static final Map<String, String> TYPES = Map.of(
             "app.css", "text/css; charset=utf-8",
             "autosubmit.js", "text/javascript; charset=utf-8",
-            "platform-storage.js", "text/javascript; charset=utf-8");
+            "platform-storage.js", "text/javascript; charset=utf-8",
+            "page-address.js", "text/javascript; charset=utf-8");
 
     @GET
     public Response asset(@PathParam("name") String name) throws IOException {

@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * The redirect URI: receives the id_token and state as a form POST from the platform (response_mode=form_post),
- * runs the validation chain, lets the activities record the launch, and sends the browser on with a signed launch
- * token, so that no cookie is needed after this point.
+ * runs the validation chain, lets the features record the launch, and answers with the page the launch lands on.
+ * That page and every link from it carry a signed launch token, so that no cookie is needed after this point.
  */
 @ApplicationScoped // stateless: one instance serves every request
 @Path("/lti/launch")
@@ -53,7 +53,7 @@ public class LaunchResource {
     @Inject
     Registrations registrations;
     @Inject
-    Event<ValidatedLaunch> launched;
+    Event<LaunchLanding> launched;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -86,11 +86,16 @@ public class LaunchResource {
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Set-Cookie", clearCookie).build();
         }
-        launched.fire(launch);
         String token = tokens.issue(launch.registration().id(), claims.deploymentId(), claims.subject().orElseThrow(),
                 claims.resourceLink().orElseThrow().id());
-        URI landing = Urls.withQuery(settings.url(LANDING_PATH), Map.of("s", token));
-        return Response.seeOther(landing).header("Set-Cookie", clearCookie).build();
+        LaunchLanding landing = new LaunchLanding(launch, token,
+                Urls.withQuery(settings.url(LANDING_PATH), Map.of("s", token)));
+        launched.fire(landing);
+        return landing.page()
+                .map(page -> Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .orElseGet(() -> Response.seeOther(landing.address()))
+                .header("Set-Cookie", clearCookie)
+                .build();
     }
 
     /**
