@@ -48,8 +48,8 @@ public final class LaunchBenchmark {
                 platformPort, PlatformSimulator.DEPLOYMENT_ID));
 
         try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.start(jar, toolPort, work.resolve("data"), work.resolve("config"),
-                     work.resolve("tool.log"), Map.of())) {
+             ToolProcess tool = ToolProcess.start(jar, readmeJvmOptions(jar), readmeMicroOptions(jar), toolPort,
+                     work.resolve("data"), work.resolve("config"), work.resolve("tool.log"), Map.of())) {
             System.out.printf("cold start to ready: %d ms (log: %s)%n", tool.readyMillis, work.resolve("tool.log"));
 
             run(tool, platform, warmup, concurrency, users, "warm-up");
@@ -144,6 +144,21 @@ public final class LaunchBenchmark {
             return "launch " + firstPage.status() + " " + firstPage.text();
         }
         return null;
+    }
+
+    /** The README's start command: the class data archive beside the jar, plus any bench.jvmArgs (e.g. JFR). */
+    private static List<String> readmeJvmOptions(Path jar) {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa"));
+        String extra = System.getProperty("bench.jvmArgs", "");
+        if (!extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    private static List<String> readmeMicroOptions(Path jar) {
+        return List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString());
     }
 
     private static double pct(long[] sorted, int percentile) {

@@ -30,13 +30,18 @@ public final class ToolProcess implements AutoCloseable {
 
     public static ToolProcess start(Path jar, int port, Path dataDir, Path configDir, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(jar, List.of(), List.of(), port, dataDir, configDir, log, env);
+    }
+
+    /** Starts the jar with extra JVM options (before -jar) and Payara Micro options (after it). */
+    public static ToolProcess start(Path jar, List<String> jvmOptions, List<String> microOptions, int port,
+                                    Path dataDir, Path configDir, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
         String baseUrl = "http://localhost:" + port;
         List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Xmx1g"));
-        String extra = System.getProperty("bench.jvmArgs", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
+        command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
