@@ -37,6 +37,7 @@ public final class Enrolments {
                 m.user().launched(claims.name(), claims.email(), clock.instant());
                 claims.context().ifPresent(c -> m.resourceLink().course().orElseThrow().describe(c.label(), c.title()));
                 m.resourceLink().describe(null, claim.title(), claim.description());
+                m.resourceLink().launchedWith(claims);
                 m.launched(CourseRole.from(claims.lisRoles()), claims.roles(), clock.instant());
                 return m;
             }
@@ -63,6 +64,7 @@ public final class Enrolments {
             ResourceLink link = findLink(em, registrationId, claims.deploymentId(), claim.id())
                     .orElseGet(() -> persist(em, new ResourceLink(registrationId, claims.deploymentId(), claim.id())));
             link.describe(course, claim.title(), claim.description());
+            link.launchedWith(claims);
 
             Membership membership = single(em.createQuery(
                             "SELECT m FROM Membership m WHERE m.user = :u AND m.resourceLink = :l", Membership.class)

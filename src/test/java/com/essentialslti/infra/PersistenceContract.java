@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -180,6 +181,8 @@ abstract class PersistenceContract {
         private List<String> roles = List.of(LEARNER);
         private Optional<String> name = Optional.of("Ada Lovelace");
         private Optional<String> email = Optional.of("ada@example.org");
+        private Optional<LaunchClaims.GradeServiceClaim> gradeService = Optional.empty();
+        private Map<String, String> custom = Map.of();
 
         Launch(Registration registration) {
             this.registration = registration;
@@ -225,6 +228,16 @@ abstract class PersistenceContract {
             return this;
         }
 
+        Launch gradeService(LaunchClaims.GradeServiceClaim claim) {
+            gradeService = Optional.ofNullable(claim);
+            return this;
+        }
+
+        Launch custom(String name, String value) {
+            custom = Map.of(name, value);
+            return this;
+        }
+
         LaunchSession session(Instant expiresAt) {
             return new LaunchSession(registration.id(), deploymentId, subject, linkId, expiresAt);
         }
@@ -233,7 +246,7 @@ abstract class PersistenceContract {
             LaunchClaims claims = new LaunchClaims(LtiClaim.RESOURCE_LINK_REQUEST, deploymentId,
                     "https://tool.example.org/lti/launch", Optional.of(subject),
                     Optional.of(new LaunchClaims.ResourceLink(linkId, linkTitle, Optional.empty())),
-                    context, roles, name, email, Optional.of("Moodle"));
+                    context, roles, name, email, Optional.of("Moodle"), gradeService, custom);
             return new ValidatedLaunch(registration, claims, List.of("all checks (built by the test)"));
         }
     }

@@ -1,7 +1,9 @@
 package com.essentialslti.lti.claims;
 
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,12 +21,36 @@ public record LaunchClaims(
         List<String> roles,
         Optional<String> name,
         Optional<String> email,
-        Optional<String> platformName) {
+        Optional<String> platformName,
+        Optional<GradeServiceClaim> gradeService,
+        Map<String, String> custom) {
 
     public record ResourceLink(String id, Optional<String> title, Optional<String> description) {
     }
 
     public record Context(String id, Optional<String> label, Optional<String> title) {
+    }
+
+    /**
+     * The Assignment and Grade Services endpoint claim (AGS 2.0 §3.1): the scopes granted for this link, the line
+     * items container, and the link's own line item when the platform made exactly one.
+     */
+    public record GradeServiceClaim(List<String> scopes, Optional<URI> lineItems, Optional<URI> lineItem) {
+
+        public static final String SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+        public static final String SCOPE_LINEITEM_READONLY =
+                "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+        public static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+
+        public GradeServiceClaim {
+            scopes = List.copyOf(scopes);
+        }
+
+        /** Scores can be sent: the score scope, and a line item or the right to find or create one. */
+        public boolean canSendScores() {
+            return scopes.contains(SCOPE_SCORE) && (lineItem.isPresent()
+                    || (lineItems.isPresent() && scopes.contains(SCOPE_LINEITEM)));
+        }
     }
 
     /** The roles the tool recognises; unknown roles are dropped. */

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,18 @@ public final class LaunchValidator {
             return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
         });
         Optional<String> platform = map(claims.getClaim(LtiClaim.TOOL_PLATFORM)).flatMap(m -> text(m.get("name")));
+        Optional<LaunchClaims.GradeServiceClaim> grades = map(claims.getClaim(LtiClaim.AGS_ENDPOINT))
+                .map(m -> new LaunchClaims.GradeServiceClaim(
+                        m.get("scope") instanceof List<?> scopes ? scopes.stream().map(String::valueOf).toList()
+                                : List.of(),
+                        text(m.get("lineitems")).flatMap(LaunchValidator::uri),
+                        text(m.get("lineitem")).flatMap(LaunchValidator::uri)));
+        Map<String, String> custom = new java.util.LinkedHashMap<>();
+        map(claims.getClaim(LtiClaim.CUSTOM)).ifPresent(m -> m.forEach((k, v) -> {
+            if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                custom.put(k, String.valueOf(v));
+            }
+        }));
         return new LaunchClaims(
                 (String) claims.getClaim(LtiClaim.MESSAGE_TYPE),
                 (String) claims.getClaim(LtiClaim.DEPLOYMENT_ID),
@@ -95,7 +108,18 @@ public final class LaunchValidator {
                 Optional.ofNullable(claims.getSubject()),
                 link, context, roles, name,
                 text(claims.getClaim("email")),
-                platform);
+                platform, grades, Map.copyOf(custom));
+    }
+
+    /** An absolute http(s) URL, or nothing: a malformed service URL must not fail the launch. */
+    private static Optional<URI> uri(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     @SuppressWarnings("unchecked")

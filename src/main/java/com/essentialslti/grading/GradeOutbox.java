@@ -1,0 +1,46 @@
+package com.essentialslti.grading;
+
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Puts scores in the outbox, inside the caller's transaction. Per learner and link only the newest score is
+ * sent: older ones still waiting are superseded. Timestamps rise by at least one whole second per learner and
+ * link, because Moodle compares them at one-second resolution and refuses an equal one with 409.
+ */
+public final class GradeOutbox {
+
+    private GradeOutbox() {
+    }
+
+    public static OutboxScore enqueue(EntityManager em, ScoreToSend score, Instant now) {
+        List<OutboxScore> earlier = em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l "
+                        + "AND o.userId = :u ORDER BY o.scoreTimestamp DESC", OutboxScore.class)
+                .setParameter("l", score.resourceLinkId())
+                .setParameter("u", score.userId())
+                .getResultList();
+        Instant timestamp = now.truncatedTo(ChronoUnit.SECONDS);
+        if (!earlier.isEmpty()) {
+            Instant latest = earlier.get(0).timestamp().truncatedTo(ChronoUnit.SECONDS);
+            if (!timestamp.isAfter(latest)) {
+                timestamp = latest.plusSeconds(1);
+            }
+        }
+        earlier.forEach(OutboxScore::superseded);
+        OutboxScore queued = new OutboxScore(score, timestamp, now);
+        em.persist(queued);
+        return queued;
+    }
+
+    /** The newest score of each learner at a link, for the trainer's results list. */
+    public static List<OutboxScore> latestAt(EntityManager em, String resourceLinkId) {
+        return em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.state <> :s "
+                        + "ORDER BY o.scoreTimestamp DESC", OutboxScore.class)
+                .setParameter("l", resourceLinkId)
+                .setParameter("s", OutboxScore.State.SUPERSEDED)
+                .getResultList();
+    }
+}

@@ -1,0 +1,216 @@
+package com.essentialslti.grading;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A learner's score on its way to the platform's gradebook. Written in the same transaction as the result that
+ * produced it, so a committed result always has its score here; the relay then delivers it, however long the
+ * platform is away.
+ */
+@Entity
+@Table(name = "grade_outbox")
+public class OutboxScore {
+
+    public enum State {
+        /** Not delivered yet; tried again at {@code nextTryAt}. */
+        WAITING,
+        /** The platform accepted it. */
+        DELIVERED,
+        /** A newer score for the same learner and link replaced it before it was delivered. */
+        SUPERSEDED,
+        /** The platform refused it for good (400, 403, 404); kept with its answer for the trainer and operator. */
+        PARKED
+    }
+
+    static final int MAX_ANSWER = 2000;
+
+    @Id
+    private String id;
+    @Column(name = "registration_id")
+    private String registrationId;
+    @Column(name = "resource_link_id")
+    private String resourceLinkId;
+    @Column(name = "user_id")
+    private String userId;
+    private String subject;
+    @Column(name = "lineitem_url")
+    private String lineItemUrl;
+    @Column(name = "lineitems_url")
+    private String lineItemsUrl;
+    private String scopes;
+    private String label;
+    @Column(name = "score_given")
+    private double scoreGiven;
+    @Column(name = "score_maximum")
+    private double scoreMaximum;
+    @Column(name = "score_timestamp")
+    private long scoreTimestamp;
+    @Enumerated(EnumType.STRING)
+    private State state;
+    private int tries;
+    @Column(name = "next_try_at")
+    private long nextTryAt;
+    @Column(name = "last_status")
+    private Integer lastStatus;
+    @Column(name = "last_answer")
+    private String lastAnswer;
+    @Column(name = "created_at")
+    private long createdAt;
+    @Column(name = "delivered_at")
+    private Long deliveredAt;
+
+    protected OutboxScore() {
+    }
+
+    OutboxScore(ScoreToSend score, Instant timestamp, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.registrationId = score.registrationId();
+        this.resourceLinkId = score.resourceLinkId();
+        this.userId = score.userId();
+        this.subject = score.subject();
+        this.lineItemUrl = score.lineItem().orElse(null);
+        this.lineItemsUrl = score.lineItems().orElse(null);
+        this.scopes = String.join(" ", score.scopes());
+        this.label = score.label();
+        this.scoreGiven = score.scoreGiven();
+        this.scoreMaximum = score.scoreMaximum();
+        this.scoreTimestamp = timestamp.toEpochMilli();
+        this.state = State.WAITING;
+        this.nextTryAt = now.toEpochMilli();
+        this.createdAt = now.toEpochMilli();
+    }
+
+    void delivered(int status, Instant now) {
+        state = State.DELIVERED;
+        lastStatus = status;
+        lastAnswer = null;
+        deliveredAt = now.toEpochMilli();
+        tries++;
+    }
+
+    /** A newer score for this learner and link is waiting: this one need not be sent. */
+    void superseded() {
+        if (state == State.WAITING || state == State.PARKED) {
+            state = State.SUPERSEDED;
+        }
+    }
+
+    void parked(int status, String answer) {
+        state = State.PARKED;
+        lastStatus = status;
+        lastAnswer = truncate(answer);
+        tries++;
+    }
+
+    /** A failure worth trying again (platform down, 5xx, timeout): waits {@code delay} before the next try. */
+    void retryLater(Integer status, String answer, Duration delay, Instant now) {
+        tries++;
+        lastStatus = status;
+        lastAnswer = truncate(answer);
+        nextTryAt = now.plus(delay).toEpochMilli();
+    }
+
+    /** The trainer's "send again" on a parked score: it waits again, with a newer timestamp. */
+    void sendAgain(Instant timestamp, Instant now) {
+        if (state != State.PARKED) {
+            throw new IllegalStateException("only a refused score is sent again");
+        }
+        state = State.WAITING;
+        scoreTimestamp = timestamp.toEpochMilli();
+        nextTryAt = now.toEpochMilli();
+    }
+
+    /** The line item found or created for this score's link, kept so that a retry does not look again. */
+    void lineItemResolved(String url) {
+        lineItemUrl = url;
+    }
+
+    private static String truncate(String answer) {
+        if (answer == null) {
+            return null;
+        }
+        return answer.length() <= MAX_ANSWER ? answer : answer.substring(0, MAX_ANSWER);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String registrationId() {
+        return registrationId;
+    }
+
+    public String resourceLinkId() {
+        return resourceLinkId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Optional<String> lineItemUrl() {
+        return Optional.ofNullable(lineItemUrl);
+    }
+
+    public Optional<String> lineItemsUrl() {
+        return Optional.ofNullable(lineItemsUrl);
+    }
+
+    public java.util.List<String> scopes() {
+        return scopes.isBlank() ? java.util.List.of() : java.util.List.of(scopes.split(" "));
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public double scoreGiven() {
+        return scoreGiven;
+    }
+
+    public double scoreMaximum() {
+        return scoreMaximum;
+    }
+
+    public Instant timestamp() {
+        return Instant.ofEpochMilli(scoreTimestamp);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public int tries() {
+        return tries;
+    }
+
+    public Instant nextTryAt() {
+        return Instant.ofEpochMilli(nextTryAt);
+    }
+
+    public Optional<Integer> lastStatus() {
+        return Optional.ofNullable(lastStatus);
+    }
+
+    public Optional<String> lastAnswer() {
+        return Optional.ofNullable(lastAnswer);
+    }
+
+    public Optional<Instant> deliveredAt() {
+        return Optional.ofNullable(deliveredAt).map(Instant::ofEpochMilli);
+    }
+}

@@ -1,0 +1,5 @@
+package com.essentialslti.quiz;
+
+public enum Difficulty {
+    EASY, MEDIUM, HARD
+}

@@ -1,0 +1,77 @@
+package com.essentialslti.quiz;
+
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A course's question bank. It starts as a copy of the {@link DefaultBank} the first time the quiz is used in the
+ * course, so that a trainer's edits stay in their course.
+ */
+final class QuizBank {
+
+    private static volatile DefaultBank shipped;
+
+    private QuizBank() {
+    }
+
+    static void ensureSeeded(EntityManager em, String bankScope, Instant now) {
+        Long topics = em.createQuery("SELECT COUNT(t) FROM Topic t WHERE t.bankScope = :s", Long.class)
+                .setParameter("s", bankScope)
+                .getSingleResult();
+        if (topics > 0) {
+            return;
+        }
+        DefaultBank bank = shipped();
+        Map<String, Topic> byKey = bank.topics().stream()
+                .map(seed -> new Topic(bankScope, seed.key(), seed.name(), seed.advice()))
+                .collect(Collectors.toMap(Topic::key, Function.identity()));
+        byKey.values().forEach(em::persist);
+        for (DefaultBank.QuestionSeed seed : bank.questions()) {
+            Question question = new Question(bankScope, byKey.get(seed.topicKey()), seed.key(), seed.content(), now);
+            em.persist(question.current());
+            em.persist(question);
+        }
+    }
+
+    private static DefaultBank shipped() {
+        DefaultBank bank = shipped;
+        if (bank == null) {
+            bank = DefaultBank.load();
+            shipped = bank;
+        }
+        return bank;
+    }
+
+    /** The questions new attempts may draw: not retired, with their current version and topic. */
+    static List<Question> active(EntityManager em, String bankScope) {
+        return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
+                        + "WHERE q.bankScope = :s AND q.retired = false", Question.class)
+                .setParameter("s", bankScope)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "q.current.options")
+                .getResultList();
+    }
+
+    static Map<String, QuestionVersion> versions(EntityManager em, Collection<String> ids) {
+        return em.createQuery("SELECT v FROM QuestionVersion v WHERE v.id IN :ids", QuestionVersion.class)
+                .setParameter("ids", List.copyOf(ids))
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "v.options")
+                .getResultList().stream()
+                .collect(Collectors.toMap(QuestionVersion::id, Function.identity()));
+    }
+
+    /** The topic of each version's question, for feedback by topic. */
+    static Map<String, Topic> topicsOf(EntityManager em, Collection<String> questionIds) {
+        return em.createQuery("SELECT q FROM Question q JOIN FETCH q.topic WHERE q.id IN :ids", Question.class)
+                .setParameter("ids", List.copyOf(questionIds))
+                .getResultList().stream()
+                .collect(Collectors.toMap(Question::id, Question::topic));
+    }
+}

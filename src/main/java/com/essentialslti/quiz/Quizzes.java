@@ -1,0 +1,248 @@
+package com.essentialslti.quiz;
+
+import com.essentialslti.course.Course;
+import com.essentialslti.course.LtiUser;
+import com.essentialslti.course.Membership;
+import com.essentialslti.course.ResourceLink;
+import com.essentialslti.grading.GradeOutbox;
+import com.essentialslti.grading.ScoreToSend;
+import com.essentialslti.infra.Database;
+import com.essentialslti.lti.claims.LaunchClaims;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The quiz as a learner lives it: the overview before starting, an attempt started or resumed, answers saved one
+ * question at a time, one submission, the result, and the grade put in the outbox in the same transaction.
+ * Every method takes the learner's {@link Membership}, so an attempt is only ever reached by its own learner at
+ * its own link.
+ */
+public final class Quizzes {
+
+    private static final Logger LOG = Logger.getLogger(Quizzes.class.getName());
+    /** Grades go to the gradebook as percentages. */
+    public static final double SCORE_MAXIMUM = 100;
+
+    /** The learner has no attempt left, or the quiz is closed. */
+    public static final class CannotStart extends RuntimeException {
+        CannotStart(String message) {
+            super(message);
+        }
+    }
+
+    /** No attempt with this id for this learner at this link. */
+    public static final class NoSuchAttempt extends RuntimeException {
+        NoSuchAttempt() {
+            super("no such attempt");
+        }
+    }
+
+    public record Overview(QuizSettings settings, List<Attempt> finished, Optional<Attempt> inProgress,
+                           OptionalDouble grade) {
+        public boolean mayStart(Instant now) {
+            return inProgress.isPresent() || (settings.attemptsLeft(finished.size()) && !settings.closed(now));
+        }
+    }
+
+    /** An attempt with the question versions it was given, in its order. */
+    public record AttemptView(Attempt attempt, List<QuestionVersion> questions, Map<String, Topic> topicsByVersion,
+                              QuizSettings settings) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+    private final Random random;
+
+    public Quizzes(Database database, Clock clock, Random random) {
+        this.database = database;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public QuizSettings settings(ResourceLink link) {
+        return database.read(em -> settingsOf(em, link.id()));
+    }
+
+    public Overview overview(Membership learner) {
+        submitIfOverdue(learner);
+        return database.read(em -> {
+            List<Attempt> attempts = attemptsOf(em, learner);
+            QuizSettings settings = settingsOf(em, learner.resourceLink().id());
+            List<Attempt> finished = attempts.stream().filter(Attempt::submitted).toList();
+            return new Overview(settings, finished,
+                    attempts.stream().filter(a -> !a.submitted()).findFirst(),
+                    settings.gradingMethod().grade(finished.stream().map(a -> a.score().orElse(0.0)).toList()));
+        });
+    }
+
+    /** The attempt in progress, or a new one if the learner may start one. */
+    public Attempt startOrResume(Membership learner) {
+        submitIfOverdue(learner);
+        return database.transactionRetryingOnce(em -> {
+            List<Attempt> attempts = attemptsOf(em, learner);
+            Optional<Attempt> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
+            if (open.isPresent()) {
+                return open.get();
+            }
+            QuizSettings settings = settingsOf(em, learner.resourceLink().id());
+            Instant now = clock.instant();
+            if (settings.closed(now)) {
+                throw new CannotStart("This quiz closed on " + settings.closeAt().orElseThrow() + ".");
+            }
+            if (!settings.attemptsLeft(attempts.size())) {
+                throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
+            }
+            String scope = bankScope(learner.resourceLink());
+            QuizBank.ensureSeeded(em, scope, now);
+            List<Question> drawn = QuestionDraw.draw(QuizBank.active(em, scope), settings.questionCount(), random);
+            if (drawn.isEmpty()) {
+                throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");
+            }
+            Attempt attempt = Attempt.start(learner.resourceLink().id(), learner.user().id(), attempts.size() + 1,
+                    drawn.stream().map(Question::current).toList(), settings.shuffle(), settings.timeLimit(),
+                    random, now);
+            em.persist(attempt);
+            return attempt;
+        });
+    }
+
+    public AttemptView view(Membership learner, String attemptId) {
+        submitIfOverdue(learner);
+        return database.read(em -> {
+            Attempt attempt = ownAttempt(em, learner, attemptId);
+            Map<String, QuestionVersion> versions = QuizBank.versions(em,
+                    attempt.items().stream().map(AttemptItem::questionVersionId).toList());
+            List<QuestionVersion> inOrder = attempt.items().stream()
+                    .map(i -> versions.get(i.questionVersionId())).toList();
+            Map<String, Topic> byQuestion = QuizBank.topicsOf(em,
+                    inOrder.stream().map(QuestionVersion::questionId).distinct().toList());
+            Map<String, Topic> byVersion = new LinkedHashMap<>();
+            inOrder.forEach(v -> byVersion.put(v.id(), byQuestion.get(v.questionId())));
+            return new AttemptView(attempt, inOrder, byVersion, settingsOf(em, learner.resourceLink().id()));
+        });
+    }
+
+    /**
+     * Saves the answer to one question (positions as shown to the learner).
+     *
+     * @throws Attempt.Closed when the attempt was submitted or its time ran out (then it is submitted now)
+     */
+    public void answer(Membership learner, String attemptId, int position, Set<Integer> shownPositions) {
+        try {
+            database.transactionRetryingOnce(em -> {
+                ownAttempt(em, learner, attemptId).answer(position, shownPositions, clock.instant());
+                return null;
+            });
+        } catch (Attempt.Closed closed) {
+            submitIfOverdue(learner);
+            throw closed;
+        }
+    }
+
+    /** Submits the attempt once; any later call returns the same result. */
+    public Attempt submit(Membership learner, String attemptId) {
+        return database.transactionRetryingOnce(em -> {
+            Attempt attempt = ownAttempt(em, learner, attemptId);
+            finish(em, attempt, learner.resourceLink(), learner.user());
+            return attempt;
+        });
+    }
+
+    /** Submits what was saved of every attempt whose time ran out, whether or not its learner came back. */
+    public int submitOverdue() {
+        Instant now = clock.instant();
+        List<String> overdue = database.read(em -> em.createQuery("SELECT a.id FROM Attempt a WHERE a.state = :s "
+                        + "AND a.deadlineAt IS NOT NULL AND a.deadlineAt <= :now", String.class)
+                .setParameter("s", Attempt.State.IN_PROGRESS)
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(500)
+                .getResultList());
+        for (String id : overdue) {
+            database.transactionRetryingOnce(em -> {
+                Attempt attempt = em.find(Attempt.class, id);
+                finish(em, attempt, em.find(ResourceLink.class, attempt.resourceLinkId()),
+                        em.find(LtiUser.class, attempt.userId()));
+                return null;
+            });
+        }
+        return overdue.size();
+    }
+
+    private void submitIfOverdue(Membership learner) {
+        Instant now = clock.instant();
+        database.transactionRetryingOnce(em -> {
+            for (Attempt attempt : attemptsOf(em, learner)) {
+                if (!attempt.submitted() && attempt.overdue(now)) {
+                    finish(em, attempt, learner.resourceLink(), learner.user());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Scores the attempt and, if that changed anything, queues the learner's grade, in the caller's transaction. */
+    private void finish(EntityManager em, Attempt attempt, ResourceLink link, LtiUser user) {
+        QuizSettings settings = settingsOf(em, link.id());
+        Map<String, QuestionVersion> versions = QuizBank.versions(em,
+                attempt.items().stream().map(AttemptItem::questionVersionId).toList());
+        if (!attempt.submit(versions, settings.partialCredit(), clock.instant())) {
+            return;
+        }
+        em.flush();
+        List<Double> scores = new ArrayList<>();
+        attemptsOf(em, link.id(), user.id()).stream().filter(Attempt::submitted)
+                .forEach(a -> scores.add(a.score().orElse(0.0)));
+        double grade = settings.gradingMethod().grade(scores).orElse(0.0);
+        Optional<LaunchClaims.GradeServiceClaim> service = link.gradeService().filter(
+                LaunchClaims.GradeServiceClaim::canSendScores);
+        if (service.isEmpty()) {
+            LOG.info("event=quiz.grade.not_sent reason=no_grade_service link=" + link.id());
+            return;
+        }
+        GradeOutbox.enqueue(em, new ScoreToSend(link.registrationId(), link.id(), user.id(), user.subject(),
+                service.get().lineItem().map(Object::toString), service.get().lineItems().map(Object::toString),
+                service.get().scopes(), link.title().orElse("Essentials readiness quiz"),
+                Math.round(grade * SCORE_MAXIMUM * 100) / 100.0, SCORE_MAXIMUM), clock.instant());
+    }
+
+    private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {
+        Attempt attempt = attemptId == null ? null : em.find(Attempt.class, attemptId);
+        if (attempt == null || !attempt.userId().equals(learner.user().id())
+                || !attempt.resourceLinkId().equals(learner.resourceLink().id())) {
+            throw new NoSuchAttempt();
+        }
+        return attempt;
+    }
+
+    private static List<Attempt> attemptsOf(EntityManager em, Membership learner) {
+        return attemptsOf(em, learner.resourceLink().id(), learner.user().id());
+    }
+
+    private static List<Attempt> attemptsOf(EntityManager em, String linkId, String userId) {
+        return em.createQuery("SELECT a FROM Attempt a WHERE a.resourceLinkId = :l AND a.userId = :u "
+                        + "ORDER BY a.number", Attempt.class)
+                .setParameter("l", linkId)
+                .setParameter("u", userId)
+                .getResultList();
+    }
+
+    static QuizSettings settingsOf(EntityManager em, String linkId) {
+        QuizSettings stored = em.find(QuizSettings.class, linkId);
+        return stored != null ? stored : QuizSettings.defaultsFor(linkId, Instant.EPOCH);
+    }
+
+    static String bankScope(ResourceLink link) {
+        return link.course().map(Course::id).orElse(link.id());
+    }
+}
