@@ -29,9 +29,11 @@ CREATE TABLE quiz_question (
 CREATE INDEX ix_quiz_question_bank ON quiz_question (bank_scope);
 
 -- Versions never change once written: an attempt points at the version it was given.
+-- question_id has no foreign key: the question points at its current version too, and EclipseLink writes that
+-- version first; H2 cannot defer a constraint to the end of the transaction.
 CREATE TABLE quiz_question_version (
     id               VARCHAR(36)   NOT NULL PRIMARY KEY,
-    question_id      VARCHAR(36)   NOT NULL REFERENCES quiz_question (id),
+    question_id      VARCHAR(36)   NOT NULL,
     version          INTEGER       NOT NULL,
     question_type    VARCHAR(16)   NOT NULL,
     difficulty       VARCHAR(16)   NOT NULL,
@@ -39,6 +41,8 @@ CREATE TABLE quiz_question_version (
     created_at       BIGINT        NOT NULL,
     CONSTRAINT uq_quiz_question_version UNIQUE (question_id, version)
 );
+
+CREATE INDEX ix_quiz_question_version_question ON quiz_question_version (question_id);
 
 CREATE TABLE quiz_option (
     version_id       VARCHAR(36)   NOT NULL REFERENCES quiz_question_version (id),

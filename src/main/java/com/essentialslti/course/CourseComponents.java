@@ -4,10 +4,12 @@ import com.essentialslti.infra.Database;
 import com.essentialslti.lti.launch.LaunchLanding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -21,6 +23,8 @@ public class CourseComponents {
     Database database;
     @Inject
     Clock clock;
+    @Inject
+    Event<LinkPage> linkPages;
 
     private Enrolments enrolments;
 
@@ -36,6 +40,14 @@ public class CourseComponents {
 
     void onLaunch(@Observes LaunchLanding landing) {
         Membership membership = enrolments.record(landing.launch());
-        landing.show(HomeResource.landing(membership, landing));
+        URI address = landing.address();
+        landing.show(page(membership, landing.sessionToken(), address.getRawPath() + "?" + address.getRawQuery()));
+    }
+
+    /** The link's page for this member: the activity's, or the course's own while the link is not set up. */
+    String page(Membership membership, String sessionToken, String pageAddress) {
+        LinkPage page = new LinkPage(membership, sessionToken, pageAddress);
+        linkPages.fire(page);
+        return page.html().orElseGet(() -> HomeResource.render(membership, sessionToken, pageAddress));
     }
 }

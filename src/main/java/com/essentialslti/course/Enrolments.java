@@ -77,6 +77,10 @@ public final class Enrolments {
         });
     }
 
+    public void useFor(ResourceLink link, Activity activity) {
+        database.transact(em -> em.find(ResourceLink.class, link.id()).useFor(activity));
+    }
+
     /** The membership a launch session acts as, if the launch was recorded. */
     public Optional<Membership> find(LaunchSession session) {
         return database.read(em -> findMembership(em, session.registrationId(), session.deploymentId(),

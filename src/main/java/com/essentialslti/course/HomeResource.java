@@ -1,27 +1,29 @@
 package com.essentialslti.course;
 
-import com.essentialslti.lti.launch.LaunchLanding;
 import com.essentialslti.lti.launch.LaunchResource;
-import com.essentialslti.lti.session.LaunchSession;
-import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.web.Pages;
+import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Where a launch lands: the page for the person's role at this link. Until the activities exist, a learner learns
- * that the activity is not set up yet, and a trainer or course admin sees the link's details.
+ * Where a launch lands: the page of the activity the link is used for. While the link is not set up, a learner
+ * learns that the activity is not ready yet, and a trainer or course admin sees the link's details and chooses
+ * its activity.
  */
 @ApplicationScoped // stateless: one instance serves every request
 @Path(LaunchResource.LANDING_PATH)
@@ -29,33 +31,42 @@ import java.util.Optional;
 public class HomeResource {
 
     @Inject
-    LaunchTokens tokens;
+    Visitors visitors;
     @Inject
     Enrolments enrolments;
+    @Inject
+    CourseComponents components;
+    @Inject
+    com.essentialslti.infra.Settings settings;
 
     @GET
     public Response home(@QueryParam("s") String token) {
-        Optional<LaunchSession> session = tokens.verify(token);
-        Optional<Membership> membership = session.flatMap(enrolments::find);
-        if (membership.isEmpty()) {
-            return Pages.error(401, "Your session has ended",
-                    "This page needs a launch from your course, and the one it had has expired or is not valid.",
-                    "Go back to the course in your LMS and open the activity again.");
+        Membership member = visitors.require(token);
+        return Response.ok(components.page(member, token, null)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
+
+    /** A trainer or course admin chooses what the link is used for. */
+    @POST
+    @Path("activity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response chooseActivity(@FormParam("s") String token, @FormParam("activity") String key) {
+        Membership member = visitors.requireStaff(token);
+        Activity activity = Activity.fromKey(key == null ? "" : key).filter(Activity::available).orElse(null);
+        if (activity == null) {
+            return Pages.error(400, "This activity is not available",
+                    "The tool cannot use this link for \"" + key + "\".", "Choose one of the activities offered.");
         }
-        return Pages.ok("course/home", model(membership.get(), token));
+        enrolments.useFor(member.resourceLink(), activity);
+        return Response.seeOther(Urls.withQuery(settings.url(LaunchResource.LANDING_PATH), Map.of("s", token)))
+                .build();
     }
 
-    /** The page a launch lands on, shown in the launch response itself (see {@link LaunchLanding}). */
-    static String landing(Membership membership, LaunchLanding landing) {
-        Map<String, Object> model = model(membership, landing.sessionToken());
-        URI address = landing.address();
-        model.put("pageAddress", address.getRawPath() + "?" + address.getRawQuery());
-        return Pages.render("course/home", model);
-    }
-
-    private static Map<String, Object> model(Membership m, String token) {
+    /** The course's own page for a link that is not set up yet. */
+    static String render(Membership m, String token, String pageAddress) {
         ResourceLink link = m.resourceLink();
         Map<String, Object> model = new HashMap<>();
+        model.put("pageAddress", pageAddress);
         model.put("session", token);
         model.put("role", m.role().label());
         model.put("learner", m.role() == CourseRole.LEARNER);
@@ -69,6 +80,10 @@ public class HomeResource {
         model.put("courseTitle", link.course().flatMap(Course::title).orElse(null));
         model.put("courseLabel", link.course().flatMap(Course::label).orElse(null));
         model.put("contextId", link.course().map(Course::contextId).orElse(null));
-        return model;
+        List<Map<String, Object>> activities = Arrays.stream(Activity.values())
+                .map(a -> Map.<String, Object>of("key", a.key(), "label", a.label(), "available", a.available()))
+                .toList();
+        model.put("activities", activities);
+        return Pages.render("course/home", model);
     }
 }

@@ -35,6 +35,27 @@ public final class GradeOutbox {
         return queued;
     }
 
+    /** Puts a parked score of this link back in line, with a timestamp newer than any sent for its learner. */
+    public static boolean sendAgain(EntityManager em, String outboxId, String resourceLinkId, Instant now) {
+        OutboxScore parked = em.find(OutboxScore.class, outboxId);
+        if (parked == null || !parked.resourceLinkId().equals(resourceLinkId)
+                || parked.state() != OutboxScore.State.PARKED) {
+            return false;
+        }
+        Instant latest = em.createQuery("SELECT MAX(o.scoreTimestamp) FROM OutboxScore o WHERE o.resourceLinkId = :l "
+                        + "AND o.userId = :u", Long.class)
+                .setParameter("l", resourceLinkId)
+                .setParameter("u", parked.userId())
+                .getResultList().stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
+        Instant timestamp = now.truncatedTo(ChronoUnit.SECONDS);
+        if (!timestamp.isAfter(latest)) {
+            timestamp = latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        parked.sendAgain(timestamp, now);
+        return true;
+    }
+
     /** The newest score of each learner at a link, for the trainer's results list. */
     public static List<OutboxScore> latestAt(EntityManager em, String resourceLinkId) {
         return em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.state <> :s "

@@ -53,16 +53,12 @@ final class QuizBank {
         return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
                         + "WHERE q.bankScope = :s AND q.retired = false", Question.class)
                 .setParameter("s", bankScope)
-                .setHint("eclipselink.batch.type", "IN")
-                .setHint("eclipselink.batch", "q.current.options")
                 .getResultList();
     }
 
     static Map<String, QuestionVersion> versions(EntityManager em, Collection<String> ids) {
         return em.createQuery("SELECT v FROM QuestionVersion v WHERE v.id IN :ids", QuestionVersion.class)
                 .setParameter("ids", List.copyOf(ids))
-                .setHint("eclipselink.batch.type", "IN")
-                .setHint("eclipselink.batch", "v.options")
                 .getResultList().stream()
                 .collect(Collectors.toMap(QuestionVersion::id, Function.identity()));
     }

@@ -216,6 +216,50 @@ public final class Quizzes {
                 Math.round(grade * SCORE_MAXIMUM * 100) / 100.0, SCORE_MAXIMUM), clock.instant());
     }
 
+    /** One learner's line in the trainer's results list. */
+    public record LearnerResult(LtiUser learner, int attempts, OptionalDouble grade,
+                                Optional<com.essentialslti.grading.OutboxScore> delivery) {
+    }
+
+    /** Every learner who finished an attempt at this link, with their grade and its delivery to the LMS. */
+    public List<LearnerResult> results(ResourceLink link) {
+        return database.read(em -> {
+            QuizSettings settings = settingsOf(em, link.id());
+            List<Attempt> attempts = em.createQuery("SELECT a FROM Attempt a WHERE a.resourceLinkId = :l "
+                            + "AND a.state = :s ORDER BY a.userId, a.number", Attempt.class)
+                    .setParameter("l", link.id())
+                    .setParameter("s", Attempt.State.SUBMITTED)
+                    .getResultList();
+            Map<String, List<Attempt>> byUser = new LinkedHashMap<>();
+            attempts.forEach(a -> byUser.computeIfAbsent(a.userId(), u -> new ArrayList<>()).add(a));
+            Map<String, com.essentialslti.grading.OutboxScore> deliveries = new LinkedHashMap<>();
+            GradeOutbox.latestAt(em, link.id()).forEach(o -> deliveries.putIfAbsent(o.userId(), o));
+            List<LearnerResult> results = new ArrayList<>();
+            byUser.forEach((userId, own) -> results.add(new LearnerResult(em.find(LtiUser.class, userId), own.size(),
+                    settings.gradingMethod().grade(own.stream().map(a -> a.score().orElse(0.0)).toList()),
+                    Optional.ofNullable(deliveries.get(userId)))));
+            return results;
+        });
+    }
+
+    /** A trainer's new settings for the link. */
+    public void changeSettings(ResourceLink link, QuizSettings.Values values) {
+        database.transactionRetryingOnce(em -> {
+            QuizSettings stored = em.find(QuizSettings.class, link.id());
+            QuizSettings settings = stored != null ? stored : QuizSettings.defaultsFor(link.id(), clock.instant());
+            settings.change(values, clock.instant());
+            if (stored == null) {
+                em.persist(settings);
+            }
+            return null;
+        });
+    }
+
+    /** The trainer's "send again" for a grade the LMS refused; false when it is not a refused grade of this link. */
+    public boolean sendAgain(ResourceLink link, String outboxId) {
+        return database.transaction(em -> GradeOutbox.sendAgain(em, outboxId, link.id(), clock.instant()));
+    }
+
     private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {
         Attempt attempt = attemptId == null ? null : em.find(Attempt.class, attemptId);
         if (attempt == null || !attempt.userId().equals(learner.user().id())

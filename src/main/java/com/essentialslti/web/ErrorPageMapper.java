@@ -19,6 +19,10 @@ public class ErrorPageMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500
+                && web.getResponse().hasEntity()) {
+            return web.getResponse(); // the tool's own page for this refusal
+        }
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             LOG.info("event=http.client_error correlation=" + Correlation.current() + " status=" + status

@@ -7,6 +7,12 @@ import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.KeyRing;
 import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.grading.OutboxScore;
+import com.essentialslti.quiz.Attempt;
+import com.essentialslti.quiz.FeedbackMode;
+import com.essentialslti.quiz.GradingMethod;
+import com.essentialslti.quiz.QuizSettings;
+import com.essentialslti.quiz.Quizzes;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.RegistrationFile;
 import com.essentialslti.lti.registration.Registrations;
@@ -980,6 +986,149 @@ abstract class PersistenceContract {
             assertThat(enrolments.find(new Launch(moodle).subject("43").session(START))).isEmpty();
             assertThat(enrolments.find(new Launch(moodle).link("link-8").session(START))).isEmpty();
             assertThat(enrolments.find(new Launch(moodle).deployment("2").session(START))).isEmpty();
+        }
+    }
+
+    @Nested
+    class QuizAttempts {
+
+        static final LaunchClaims.GradeServiceClaim GRADES = new LaunchClaims.GradeServiceClaim(
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE, LaunchClaims.GradeServiceClaim.SCOPE_LINEITEM),
+                Optional.of(URI.create(MOODLE + "/mod/lti/services.php/3/lineitems?type_id=1")),
+                Optional.of(URI.create(MOODLE + "/mod/lti/services.php/3/lineitems/9/lineitem?type_id=1")));
+
+        Registration moodle;
+        Enrolments enrolments;
+        Quizzes quizzes;
+
+        @BeforeEach
+        void registerMoodle() {
+            moodle = moodle();
+            enrolments = new Enrolments(db, clock);
+            quizzes = new Quizzes(db, clock, new java.util.Random(11));
+        }
+
+        Membership learner(String subject) {
+            return enrolments.record(new Launch(moodle).subject(subject).custom("activity", "quiz")
+                    .gradeService(GRADES).build());
+        }
+
+        Attempt answerAll(Membership learner, int option) {
+            Attempt attempt = quizzes.startOrResume(learner);
+            for (int i = 0; i < attempt.items().size(); i++) {
+                quizzes.answer(learner, attempt.id(), i, Set.of(option));
+            }
+            return attempt;
+        }
+
+        List<OutboxScore> outbox() {
+            return db.read(em -> em.createQuery("SELECT o FROM OutboxScore o ORDER BY o.scoreTimestamp",
+                    OutboxScore.class).getResultList());
+        }
+
+        @Test
+        void theFirstAttemptInACourseSeedsItsBankFromTheShippedOne() {
+            Attempt attempt = quizzes.startOrResume(learner("42"));
+            assertThat(attempt.items()).hasSize(5);
+            assertThat(count("Question")).isGreaterThanOrEqualTo(25);
+            assertThat(count("Topic")).isEqualTo(11);
+        }
+
+        @Test
+        void startingAgainResumesTheAttemptInProgress() {
+            Membership learner = learner("42");
+            Attempt first = quizzes.startOrResume(learner);
+            quizzes.answer(learner, first.id(), 0, Set.of(1));
+            Attempt again = quizzes.startOrResume(learner("42"));
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.item(0).answered()).isTrue();
+        }
+
+        @Test
+        void submittingScoresTheAttemptAndQueuesTheGradeInTheSameTransaction() {
+            Membership learner = learner("42");
+            Attempt attempt = answerAll(learner, 0);
+            Attempt submitted = quizzes.submit(learner, attempt.id());
+            assertThat(submitted.score()).isPresent();
+            assertThat(outbox()).singleElement().satisfies(score -> {
+                assertThat(score.subject()).isEqualTo("42");
+                assertThat(score.scoreGiven()).isEqualTo(Math.round(submitted.score().get() * 10000) / 100.0);
+                assertThat(score.scoreMaximum()).isEqualTo(100.0);
+                assertThat(score.lineItemUrl()).hasValue(GRADES.lineItem().orElseThrow().toString());
+                assertThat(score.state()).isEqualTo(OutboxScore.State.WAITING);
+            });
+        }
+
+        @Test
+        void submittingAgainChangesNothingAndQueuesNothing() {
+            Membership learner = learner("42");
+            Attempt attempt = answerAll(learner, 0);
+            Attempt first = quizzes.submit(learner, attempt.id());
+            clock.advance(Duration.ofSeconds(30));
+            Attempt second = quizzes.submit(learner, attempt.id());
+            assertThat(second.score()).isEqualTo(first.score());
+            assertThat(second.submittedAt()).isEqualTo(first.submittedAt());
+            assertThat(outbox()).hasSize(1);
+        }
+
+        @Test
+        void aNewerGradeSupersedesAWaitingOneAndItsTimestampIsAtLeastASecondLater() {
+            Membership learner = learner("42");
+            quizzes.submit(learner, answerAll(learner, 0).id());
+            quizzes.submit(learner, answerAll(learner, 1).id()); // the same instant on the clock
+            List<OutboxScore> scores = outbox();
+            assertThat(scores).extracting(OutboxScore::state)
+                    .containsExactly(OutboxScore.State.SUPERSEDED, OutboxScore.State.WAITING);
+            assertThat(scores.get(1).timestamp()).isAfterOrEqualTo(scores.get(0).timestamp().plusSeconds(1));
+        }
+
+        @Test
+        void withoutAGradeServiceNothingIsQueued() {
+            Membership learner = enrolments.record(new Launch(moodle).custom("activity", "quiz").build());
+            quizzes.submit(learner, answerAll(learner, 0).id());
+            assertThat(outbox()).isEmpty();
+        }
+
+        @Test
+        void whenTheTimeRunsOutWhatWasSavedIsSubmittedEvenIfTheLearnerNeverComesBack() {
+            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR).build());
+            quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, GradingMethod.HIGHEST,
+                    50, 80, Optional.of(10), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
+            Membership learner = learner("42");
+            Attempt attempt = quizzes.startOrResume(learner);
+            quizzes.answer(learner, attempt.id(), 0, Set.of(0));
+            clock.advance(Duration.ofMinutes(10));
+
+            assertThat(quizzes.submitOverdue()).isEqualTo(1);
+
+            Attempt submitted = quizzes.view(learner, attempt.id()).attempt();
+            assertThat(submitted.submitted()).isTrue();
+            assertThat(submitted.item(0).answered()).isTrue();
+            assertThat(submitted.submittedAt()).hasValue(START.plus(Duration.ofMinutes(10)));
+            assertThat(outbox()).hasSize(1);
+        }
+
+        @Test
+        void anAnswerAfterTheTimeLimitIsRefused() {
+            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR).build());
+            quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, GradingMethod.HIGHEST,
+                    50, 80, Optional.of(1), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
+            Membership learner = learner("42");
+            Attempt attempt = quizzes.startOrResume(learner);
+            clock.advance(Duration.ofMinutes(2));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.answer(learner, attempt.id(), 0,
+                    Set.of(0))).isInstanceOf(Attempt.Closed.class);
+            assertThat(quizzes.view(learner, attempt.id()).attempt().submitted()).isTrue();
+        }
+
+        @Test
+        void anotherLearnerCannotReachTheAttempt() {
+            Attempt attempt = quizzes.startOrResume(learner("42"));
+            Membership other = learner("43");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.view(other, attempt.id()))
+                    .isInstanceOf(Quizzes.NoSuchAttempt.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.submit(other, attempt.id()))
+                    .isInstanceOf(Quizzes.NoSuchAttempt.class);
         }
     }
 

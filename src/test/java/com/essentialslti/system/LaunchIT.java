@@ -62,10 +62,15 @@ class LaunchIT {
 
     /** Login initiation (POST, as Moodle sends it), the platform's authorization endpoint, the id_token POST. */
     static Page launch(Browser browser, Map<String, String> login, UnaryOperator<IdTokenBuilder> token) {
+        return launch(platform, browser, login, token);
+    }
+
+    static Page launch(PlatformSimulator from, Browser browser, Map<String, String> login,
+                       UnaryOperator<IdTokenBuilder> token) {
         Page redirect = browser.post(TOOL + "/lti/login", login);
         assertThat(redirect.status()).as(redirect.body()).isEqualTo(302);
         if (token != null) {
-            platform.nextLaunch(token);
+            from.nextLaunch(token);
         }
         Page authorization = browser.get(redirect.location().orElseThrow());
         assertThat(authorization.status()).as(authorization.body()).isEqualTo(200);

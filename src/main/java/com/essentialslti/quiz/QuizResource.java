@@ -1,0 +1,281 @@
+package com.essentialslti.quiz;
+
+import com.essentialslti.course.Activity;
+import com.essentialslti.course.CourseRole;
+import com.essentialslti.course.Membership;
+import com.essentialslti.course.Visitors;
+import com.essentialslti.infra.Settings;
+import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.web.Pages;
+import com.essentialslti.web.Urls;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The quiz's addresses. Every request carries the launch token {@code s}; {@link Visitors} turns it into the
+ * member of one link, and {@link Quizzes} only ever reaches that member's own attempts. State changes are POSTs
+ * answered with a redirect (post/redirect/get), so reloading a page never repeats an action.
+ */
+@ApplicationScoped // stateless: one instance serves every request
+@Path("/quiz")
+@Produces(MediaType.TEXT_HTML)
+public class QuizResource {
+
+    @Inject
+    Visitors visitors;
+    @Inject
+    Quizzes quizzes;
+    @Inject
+    Settings settings;
+    @Inject
+    Clock clock;
+
+    @GET
+    public Response home(@QueryParam("s") String token) {
+        Membership member = quizMember(token);
+        if (member.role() != CourseRole.LEARNER) {
+            return staffPage(member, token, null, null);
+        }
+        return html(QuizPages.overview(member, quizzes.overview(member), token, null, clock.instant(), null));
+    }
+
+    @POST
+    @Path("start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@FormParam("s") String token) {
+        Membership learner = learner(token);
+        try {
+            Attempt attempt = quizzes.startOrResume(learner);
+            return redirect("/quiz/attempt/" + attempt.id() + "/question/" + firstUnanswered(attempt), token);
+        } catch (Quizzes.CannotStart refused) {
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(QuizPages.overview(learner, quizzes.overview(learner), token, null, clock.instant(),
+                            refused.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("attempt/{attempt}/question/{number}")
+    public Response question(@QueryParam("s") String token, @PathParam("attempt") String attemptId,
+                             @PathParam("number") int number) {
+        Membership learner = learner(token);
+        Quizzes.AttemptView view = ownView(learner, attemptId);
+        if (view.attempt().submitted()) {
+            return redirect("/quiz/attempt/" + attemptId + "/result", token);
+        }
+        if (number < 1 || number > view.questions().size()) {
+            return Pages.error(404, "No such question", "This attempt has " + view.questions().size()
+                    + " questions.", "Go back to the first question.");
+        }
+        return html(QuizPages.question(learner, view, number, token, clock.instant()));
+    }
+
+    @POST
+    @Path("attempt/{attempt}/question/{number}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@FormParam("s") String token, @PathParam("attempt") String attemptId,
+                           @PathParam("number") int number, @FormParam("choice") List<String> choices,
+                           @FormParam("go") String go) {
+        Membership learner = learner(token);
+        Set<Integer> shown = choices == null ? Set.of() : choices.stream()
+                .filter(c -> c.matches("\\d{1,2}")).map(Integer::valueOf).collect(Collectors.toSet());
+        try {
+            quizzes.answer(learner, attemptId, number - 1, shown);
+        } catch (Quizzes.NoSuchAttempt missing) {
+            return noSuchAttempt();
+        } catch (Attempt.Closed closed) {
+            return redirect("/quiz/attempt/" + attemptId + "/result", token);
+        } catch (IllegalArgumentException badPosition) {
+            return Pages.error(404, "No such question", "This attempt has no question " + number + ".",
+                    "Go back to the quiz.");
+        }
+        String next = switch (go == null ? "next" : go) {
+            case "previous" -> "/quiz/attempt/" + attemptId + "/question/" + Math.max(1, number - 1);
+            case "finish" -> "/quiz/attempt/" + attemptId + "/review";
+            default -> "/quiz/attempt/" + attemptId + "/question/" + (number + 1);
+        };
+        if (next.endsWith("/question/" + (number + 1)) && number >= ownView(learner, attemptId).questions().size()) {
+            next = "/quiz/attempt/" + attemptId + "/review";
+        }
+        return redirect(next, token);
+    }
+
+    @GET
+    @Path("attempt/{attempt}/review")
+    public Response review(@QueryParam("s") String token, @PathParam("attempt") String attemptId) {
+        Membership learner = learner(token);
+        Quizzes.AttemptView view = ownView(learner, attemptId);
+        if (view.attempt().submitted()) {
+            return redirect("/quiz/attempt/" + attemptId + "/result", token);
+        }
+        return html(QuizPages.review(learner, view, token, clock.instant()));
+    }
+
+    /** Idempotent: a double click, a second tab or a replayed POST all land on the one result. */
+    @POST
+    @Path("attempt/{attempt}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@FormParam("s") String token, @PathParam("attempt") String attemptId) {
+        Membership learner = learner(token);
+        try {
+            quizzes.submit(learner, attemptId);
+        } catch (Quizzes.NoSuchAttempt missing) {
+            return noSuchAttempt();
+        }
+        return redirect("/quiz/attempt/" + attemptId + "/result", token);
+    }
+
+    @GET
+    @Path("attempt/{attempt}/result")
+    public Response result(@QueryParam("s") String token, @PathParam("attempt") String attemptId) {
+        Membership learner = learner(token);
+        Quizzes.AttemptView view = ownView(learner, attemptId);
+        if (!view.attempt().submitted()) {
+            return redirect("/quiz/attempt/" + attemptId + "/review", token);
+        }
+        return html(QuizPages.result(learner, view, token, clock.instant(), List.of()));
+    }
+
+    @POST
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveSettings(@FormParam("s") String token, @FormParam("questionCount") String questionCount,
+                                 @FormParam("attemptsAllowed") String attemptsAllowed,
+                                 @FormParam("gradingMethod") String gradingMethod,
+                                 @FormParam("passMark") String passMark, @FormParam("readyMark") String readyMark,
+                                 @FormParam("timeLimit") String timeLimit,
+                                 @FormParam("feedbackMode") String feedbackMode,
+                                 @FormParam("closeAt") String closeAt, @FormParam("shuffle") String shuffle,
+                                 @FormParam("partialCredit") String partialCredit) {
+        Membership trainer = staff(token);
+        QuizSettings.Values values;
+        try {
+            values = new QuizSettings.Values(number(questionCount, "Number of questions"),
+                    number(attemptsAllowed, "Attempts allowed"), GradingMethod.valueOf(gradingMethod),
+                    number(passMark, "Pass mark"), number(readyMark, "\"Ready\" mark"),
+                    blank(timeLimit) ? Optional.empty() : Optional.of(number(timeLimit, "Time limit")),
+                    FeedbackMode.valueOf(feedbackMode),
+                    blank(closeAt) ? Optional.empty() : Optional.of(QuizPages.parseCloseAt(closeAt.strip())),
+                    "on".equals(shuffle), "on".equals(partialCredit));
+            quizzes.changeSettings(trainer.resourceLink(), values);
+        } catch (DateTimeParseException e) {
+            return staffPage(trainer, token, null, "The close date must look like 2026-12-31T17:00 (UTC).");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return staffPage(trainer, token, null, e.getMessage() == null ? "Every setting needs a value."
+                    : e.getMessage());
+        }
+        return staffPage(trainer, token, "saved", null);
+    }
+
+    @POST
+    @Path("grades/{score}/send-again")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendAgain(@FormParam("s") String token, @PathParam("score") String scoreId) {
+        Membership trainer = staff(token);
+        if (!quizzes.sendAgain(trainer.resourceLink(), scoreId)) {
+            return staffPage(trainer, token, null, "That grade is not waiting for a resend.");
+        }
+        return redirect("/quiz", token);
+    }
+
+    static boolean gradesReturned(Membership member) {
+        return member.resourceLink().gradeService().filter(LaunchClaims.GradeServiceClaim::canSendScores)
+                .isPresent();
+    }
+
+    private Response staffPage(Membership trainer, String token, String saved, String problem) {
+        String page = QuizPages.staff(trainer, quizzes.settings(trainer.resourceLink()),
+                quizzes.results(trainer.resourceLink()), gradesReturned(trainer), token, null, saved, problem);
+        return Response.status(problem == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page).build();
+    }
+
+    private Quizzes.AttemptView ownView(Membership learner, String attemptId) {
+        try {
+            return quizzes.view(learner, attemptId);
+        } catch (Quizzes.NoSuchAttempt missing) {
+            throw new jakarta.ws.rs.WebApplicationException(noSuchAttempt());
+        }
+    }
+
+    private static Response noSuchAttempt() {
+        return Pages.error(404, "No such attempt", "This attempt does not exist, or it is not yours.",
+                "Go back to the quiz from your course.");
+    }
+
+    private Membership quizMember(String token) {
+        Membership member = visitors.require(token);
+        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
+            throw new jakarta.ws.rs.WebApplicationException(Pages.error(404, "This link has no quiz",
+                    "The link you came from is not used for the readiness quiz.",
+                    "Go back to the course and open the quiz from its own link."));
+        }
+        return member;
+    }
+
+    private Membership learner(String token) {
+        Membership member = quizMember(token);
+        if (member.role() != CourseRole.LEARNER) {
+            throw new jakarta.ws.rs.WebApplicationException(Pages.error(403, "Attempts are for learners",
+                    "Trainers and course admins see the quiz's settings and results instead.",
+                    "Go back to the quiz page."));
+        }
+        return member;
+    }
+
+    private Membership staff(String token) {
+        Membership member = quizMember(token);
+        visitors.requireStaff(token);
+        return member;
+    }
+
+    private static int firstUnanswered(Attempt attempt) {
+        List<AttemptItem> items = attempt.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).answered()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static int number(String value, String field) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(field + " must be a whole number.");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private Response redirect(String path, String token) {
+        URI target = Urls.withQuery(settings.url(path), Map.of("s", token));
+        return Response.seeOther(target).build();
+    }
+
+    private static Response html(String page) {
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+}

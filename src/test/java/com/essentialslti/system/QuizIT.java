@@ -1,0 +1,243 @@
+package com.essentialslti.system;
+
+import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.testing.Browser;
+import com.essentialslti.testing.Browser.Page;
+import com.essentialslti.testing.IdTokenBuilder;
+import com.essentialslti.testing.PlatformSimulator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The readiness quiz on the real tool (Payara Micro), reached through complete LTI launches from the platform
+ * simulator: a learner's attempt from start to result, and who may reach what.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QuizIT {
+
+    static final String TOOL = LaunchIT.TOOL;
+    static PlatformSimulator platform;
+
+    @Deployment(testable = false)
+    static WebArchive tool() {
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(new File(System.getProperty("essentials.war")))
+                .as(WebArchive.class);
+    }
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new PlatformSimulator(28181, TOOL);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    /** A learner, trainer or admin in a browser, launched at a quiz link. */
+    record Member(Browser browser, String session, Page landing) {
+
+        Page get(String path) {
+            return browser.get(TOOL + path + (path.contains("?") ? "&" : "?") + "s=" + session);
+        }
+
+        Page post(String path, String body) {
+            return browser.postRaw(TOOL + path, "application/x-www-form-urlencoded",
+                    "s=" + session + (body.isEmpty() ? "" : "&" + body));
+        }
+
+        /** Follows a 303 to its page. */
+        Page follow(Page redirect) {
+            assertThat(redirect.status()).as(redirect.body()).isEqualTo(303);
+            return browser.follow(redirect);
+        }
+    }
+
+    static Member launch(String user, String role, String link, String course) {
+        return launch(user, t -> t.roles(role).with(LtiClaim.RESOURCE_LINK, Map.of("id", link, "title",
+                "Readiness quiz")).with(LtiClaim.CONTEXT, Map.of("id", course, "title", "Essentials " + course))
+                .with(LtiClaim.CUSTOM, Map.of("activity", "quiz")));
+    }
+
+    static Member launch(String user, UnaryOperator<IdTokenBuilder> token) {
+        Browser browser = new Browser();
+        Page landing = LaunchIT.landing(browser, LaunchIT.launch(platform, browser, platform.loginFor(user), token));
+        Element session = landing.document().selectFirst("input[name=s]");
+        String value = session != null ? session.val() : landing.document()
+                .selectFirst("script[src=/assets/page-address.js]").attr("data-address").replaceFirst(".*s=", "");
+        return new Member(browser, value, landing);
+    }
+
+    static Member learner(String user, String link) {
+        return launch(user, IdTokenBuilder.LEARNER, link, "course-quiz");
+    }
+
+    /** Starts (or resumes) and answers every question with the first option shown; returns the result page. */
+    static Page takeTheQuiz(Member learner) {
+        Page question = learner.follow(learner.post("/quiz/start", ""));
+        while (question.uri().getPath().contains("/question/")) {
+            question = learner.follow(learner.post(question.uri().getPath(), "choice=0&go=next"));
+        }
+        assertThat(question.uri().getPath()).endsWith("/review");
+        return learner.follow(learner.post(question.uri().getPath().replace("/review", "/submit"), ""));
+    }
+
+    @Test
+    void aLearnerLaunchingAQuizLinkLandsOnTheQuizOverview() {
+        Member pat = learner("quiz-overview-1", "link-overview");
+        assertThat(pat.landing().text()).contains("Questions").contains("5").contains("Unlimited")
+                .contains("Start the quiz");
+    }
+
+    @Test
+    void aLearnerAnswersSubmitsAndSeesTheResultWithAVerdictAndTopics() {
+        Page result = takeTheQuiz(learner("quiz-flow-1", "link-flow"));
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.text()).contains("Your result:").containsAnyOf("Ready for the course",
+                "The course will fill these gaps", "Start with the course").contains("Your answers")
+                .contains("(your answer)");
+    }
+
+    @Test
+    void correctAnswersAndFeedbackNeverReachTheBrowserBeforeSubmitting() throws Exception {
+        Member learner = learner("quiz-secret-1", "link-secret");
+        List<String> feedback = shippedFeedback();
+        Page question = learner.follow(learner.post("/quiz/start", ""));
+        for (int n = 0; n < 5; n++) {
+            String body = question.body();
+            assertThat(feedback).noneMatch(body::contains);
+            assertThat(question.document().select("[data-correct], .ok, .feedback")).isEmpty();
+            question = learner.follow(learner.post(question.uri().getPath(), "go=next"));
+        }
+        assertThat(feedback).noneMatch(question.body()::contains);
+    }
+
+    @Test
+    void closingTheIframeAndLaunchingAgainResumesTheAttemptWithItsAnswers() {
+        Member first = learner("quiz-resume-1", "link-resume");
+        Page question = first.follow(first.post("/quiz/start", ""));
+        String firstQuestion = question.uri().getPath();
+        first.follow(first.post(firstQuestion, "choice=1&go=next"));
+
+        Member again = learner("quiz-resume-1", "link-resume");
+        assertThat(again.landing().text()).contains("Continue your attempt");
+        Page resumed = again.follow(again.post("/quiz/start", ""));
+        assertThat(resumed.uri().getPath()).isEqualTo(firstQuestion.replace("/question/1", "/question/2"));
+        Page saved = again.get(firstQuestion);
+        assertThat(saved.document().selectFirst("input[name=choice][value=1]").hasAttr("checked")).isTrue();
+    }
+
+    @Test
+    void submittingTwiceAtOnceGivesOneResult() throws Exception {
+        Member learner = learner("quiz-double-1", "link-double");
+        Page question = learner.follow(learner.post("/quiz/start", ""));
+        String submit = question.uri().getPath().replaceFirst("/question/\\d+", "/submit");
+        List<CompletableFuture<Page>> clicks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clicks.add(CompletableFuture.supplyAsync(() -> learner.post(submit, "")));
+        }
+        for (CompletableFuture<Page> click : clicks) {
+            assertThat(click.get().status()).isEqualTo(303);
+            assertThat(click.get().location().orElseThrow()).contains(submit.replace("/submit", "/result"));
+        }
+        assertThat(learner.post(submit, "").status()).as("a replayed POST").isEqualTo(303);
+        Page overview = learner.get("/quiz");
+        assertThat(overview.document().select("table tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void aLearnerCannotOpenAnotherLearnersAttempt() {
+        Member owner = learner("quiz-owner-1", "link-private");
+        String attempt = owner.follow(owner.post("/quiz/start", "")).uri().getPath();
+        Member other = learner("quiz-other-1", "link-private");
+        assertThat(other.get(attempt).status()).isEqualTo(404);
+        assertThat(other.post(attempt, "choice=0&go=next").status()).isEqualTo(404);
+        assertThat(other.post(attempt.replaceFirst("/question/\\d+", "/submit"), "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLearnerCannotReachTheTrainersSettings() {
+        Member learner = learner("quiz-nosettings-1", "link-guarded");
+        Page refused = learner.post("/quiz/settings", "questionCount=1&attemptsAllowed=1&gradingMethod=HIGHEST"
+                + "&passMark=0&readyMark=0&feedbackMode=IMMEDIATELY");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("trainers");
+    }
+
+    @Test
+    void aTrainerSeesSettingsAndResultsOfTheirLinkOnly() {
+        takeTheQuiz(learner("quiz-results-a", "link-course-a"));
+        takeTheQuiz(launch("quiz-results-b", IdTokenBuilder.LEARNER, "link-course-b", "course-b"));
+        Member trainer = launch("quiz-trainer-a", IdTokenBuilder.INSTRUCTOR, "link-course-a", "course-quiz");
+        assertThat(trainer.landing().text()).contains("Settings").contains("Results")
+                .contains("Grades are not returned: the LMS did not enable grade services for this link");
+        assertThat(trainer.landing().document().select("table tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void aTrainerLimitsAttemptsAndTheLearnerIsToldWhenNoneIsLeft() {
+        Member trainer = launch("quiz-limit-trainer", IdTokenBuilder.INSTRUCTOR, "link-limit", "course-quiz");
+        Page saved = trainer.post("/quiz/settings", "questionCount=3&attemptsAllowed=1&gradingMethod=LATEST"
+                + "&passMark=50&readyMark=80&timeLimit=&feedbackMode=IMMEDIATELY&closeAt=&shuffle=on");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.text()).contains("The settings are saved");
+
+        Member learner = learner("quiz-limit-1", "link-limit");
+        assertThat(learner.landing().text()).contains("0 of 1 used");
+        takeTheQuiz(learner);
+        Page again = learner.post("/quiz/start", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("used all 1 attempts");
+    }
+
+    @Test
+    void settingsThatMakeNoSenseAreRefusedWithTheReason() {
+        Member trainer = launch("quiz-bad-settings", IdTokenBuilder.INSTRUCTOR, "link-bad-settings", "course-quiz");
+        Page refused = trainer.post("/quiz/settings", "questionCount=5&attemptsAllowed=0&gradingMethod=HIGHEST"
+                + "&passMark=90&readyMark=60&feedbackMode=IMMEDIATELY");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("cannot be below the pass mark");
+    }
+
+    @Test
+    void aTrainerChoosesTheQuizForALinkThePlatformDidNotSetUp() {
+        Member trainer = launch("quiz-chooser", t -> t.roles(IdTokenBuilder.INSTRUCTOR)
+                .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-unset", "title", "New link")));
+        assertThat(trainer.landing().text()).contains("Choose this link's activity");
+        Page chosen = trainer.follow(trainer.post("/home/activity", "activity=quiz"));
+        assertThat(chosen.text()).contains("Settings").contains("Results");
+    }
+
+    private static List<String> shippedFeedback() throws Exception {
+        try (var in = QuizIT.class.getResourceAsStream("/quiz/default-bank.json")) {
+            Map<String, Object> bank = JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> feedback = new ArrayList<>();
+            for (Object q : (List<?>) bank.get("questions")) {
+                for (Object o : (List<?>) ((Map<?, ?>) q).get("options")) {
+                    feedback.add((String) ((Map<?, ?>) o).get("feedback"));
+                }
+            }
+            return feedback;
+        }
+    }
+}
