@@ -30,6 +30,7 @@ import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
  * client credentials grant, the tool authenticating with a JWT it signs with its own key (RFC 7523 §2.2, the
  * "private_key_jwt" method). Tokens are cached per registration, client_id and scope set until shortly before they
  * expire, so a burst of scores costs one token request (platforms rate-limit the token endpoint); callers that
- * wait for the same token share one request.
+ * wait for the same token share one request, and its failure.
  */
 public final class AccessTokens {
 
@@ -59,11 +60,17 @@ public final class AccessTokens {
     private record Token(String value, Instant reuseUntil) {
     }
 
+    /** One token request and, when it failed, how. */
+    private record Attempt(long number, ServiceFailure failure) {
+    }
+
     private final HttpClient http;
     private final Clock clock;
     private final Supplier<RSAKey> signingKey;
     private final Map<Key, Token> cache = new ConcurrentHashMap<>();
     private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Key, Attempt> lastAttempts = new ConcurrentHashMap<>();
+    private final AtomicLong attempts = new AtomicLong();
 
     /** {@code signingKey} gives the tool's current key pair (the one its JWKS publishes as active). */
     public AccessTokens(HttpClient http, Clock clock, Supplier<RSAKey> signingKey) {
@@ -82,14 +89,27 @@ public final class AccessTokens {
         if (usable(cached)) {
             return cached.value(); // the hot path: no lock
         }
+        Attempt before = lastAttempts.get(key);
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             Token current = cache.get(key); // another caller may have fetched while this one waited
             if (usable(current)) {
                 return current.value();
             }
-            Token fresh = fetch(registration, key);
-            cache.put(key, fresh);
-            return fresh.value();
+            Attempt last = lastAttempts.get(key);
+            if (last != null && !last.equals(before) && last.failure() != null) {
+                // The request this caller waited for has just failed: share its answer rather than queue another
+                // request behind it (ten callers and a platform timing out would otherwise wait ten timeouts).
+                throw last.failure();
+            }
+            try {
+                Token fresh = fetch(registration, key);
+                cache.put(key, fresh);
+                lastAttempts.put(key, new Attempt(attempts.incrementAndGet(), null));
+                return fresh.value();
+            } catch (ServiceFailure failure) {
+                lastAttempts.put(key, new Attempt(attempts.incrementAndGet(), failure));
+                throw failure;
+            }
         }
     }
 

@@ -195,6 +195,34 @@ class AccessTokensTest {
     }
 
     @Test
+    void concurrentCallersShareTheFailureOfTheRequestTheyWaitedFor() throws Exception {
+        fixture.platform.tokens().delay(Duration.ofMillis(300));
+        fixture.platform.tokens().failNext(1, 503);
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Throwable> call = () -> {
+                start.await();
+                try {
+                    tokens.token(registration, Set.of(SCORE));
+                    return null;
+                } catch (ServiceFailure failure) {
+                    return failure;
+                }
+            };
+            List<Future<Throwable>> answers = List.of(callers.submit(call), callers.submit(call), callers.submit(call));
+            start.countDown();
+
+            for (Future<Throwable> answer : answers) {
+                assertThat(answer.get()).isInstanceOf(ServiceUnavailable.class);
+            }
+            assertThat(tokenRequests()).isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void aScopeThePlatformDoesNotGrantIsRefusedForGood() {
         ServiceRefused refused = catchThrowableOfType(ServiceRefused.class,
                 () -> tokens.token(registration, Set.of("https://purl.imsglobal.org/spec/lti-ags/scope/unknown")));
