@@ -257,8 +257,12 @@ public final class SimulatedGradebook implements HttpHandler {
         if ((long) from + limit < matching.size()) {
             String open = typographicQuotes ? "“" : "\"";
             String close = typographicQuotes ? "”" : "\"";
-            exchange.getResponseHeaders().add("Link", "<" + pageUrl(query, limit, 0) + ">; rel=" + open + "first"
-                    + close + ", <" + pageUrl(query, limit, from + limit) + ">; rel=" + open + "next" + close);
+            String link = "<" + pageUrl(query, limit, 0) + ">; rel=" + open + "first" + close
+                    + ", <" + pageUrl(query, limit, from + limit) + ">; rel=" + open + "next" + close;
+            // PHP sends the header's UTF-8 bytes as they are; the JDK server writes one byte per char, so hand it
+            // the bytes as ISO-8859-1 chars to put the same bytes on the wire.
+            exchange.getResponseHeaders().add("Link",
+                    new String(link.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         }
         List<Object> json = new ArrayList<>();
         page.forEach(i -> json.add(i.json()));
@@ -317,44 +321,50 @@ public final class SimulatedGradebook implements HttpHandler {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         URI url = URI.create(baseUrl).resolve(exchange.getRequestURI());
-        int status = scoreStatus(exchange, item, contentType, body);
-        scorePosts.add(new ScorePost(url, contentType, body, tokens.clock().instant(), status));
+        Answer answer = takeScore(exchange, item, contentType, body);
+        // Recorded before answering: a test reads the record as soon as its client has the answer.
+        scorePosts.add(new ScorePost(url, contentType, body, tokens.clock().instant(), answer.status()));
+        PlatformSimulator.send(exchange, answer.status(), "text/plain", answer.body());
     }
 
-    /** Takes the score (or not) and answers; returns the status answered. */
-    private int scoreStatus(HttpExchange exchange, LineItem item, String contentType, String body) throws IOException {
-        if (!authorized(exchange, SCOPE + "score")) {
-            return 401;
+    private record Answer(int status, String body) {
+    }
+
+    /** Takes the score, or says why not. */
+    private Answer takeScore(HttpExchange exchange, LineItem item, String contentType, String body) {
+        if (tokens.authorize(exchange, SCOPE + "score").isEmpty()) {
+            return new Answer(401, "Unauthorized");
         }
         if (failingScorePosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return answer(exchange, 500, "Internal Server Error (injected)");
+            return new Answer(500, "Internal Server Error (injected)");
         }
         if (!SCORE_TYPE.equals(contentType)) {
-            return answer(exchange, 415, "Unsupported Media Type");
+            return new Answer(415, "Unsupported Media Type");
         }
+        Answer incorrect = new Answer(400, "Incorrect score received");
         Map<String, Object> score;
         try {
             score = JSONObjectUtils.parse(body);
         } catch (ParseException e) {
-            return answer(exchange, 400, "Incorrect score received");
+            return incorrect;
         }
         Object userId = score.get("userId");
         Instant timestamp;
         try {
             timestamp = OffsetDateTime.parse(String.valueOf(score.get("timestamp"))).toInstant();
         } catch (DateTimeParseException e) {
-            return answer(exchange, 400, "Incorrect score received");
+            return incorrect;
         }
         if (userId == null || score.get("activityProgress") == null || score.get("gradingProgress") == null) {
-            return answer(exchange, 400, "Incorrect score received");
+            return incorrect;
         }
         if (ungradeable.contains(userId.toString())) {
-            return answer(exchange, 400, "Incorrect score received");
+            return incorrect;
         }
         Object given = score.get("scoreGiven");
         Object maximum = score.get("scoreMaximum");
         if (given != null && (!(given instanceof Number) || !(maximum instanceof Number m) || m.doubleValue() <= 0)) {
-            return answer(exchange, 400, "Incorrect score received");
+            return incorrect;
         }
         String gradingProgress = score.get("gradingProgress").toString();
         Double value = "FullyGraded".equals(gradingProgress) && given != null
@@ -364,17 +374,12 @@ public final class SimulatedGradebook implements HttpHandler {
         synchronized (grades) {
             Grade stored = grades.get(cell);
             if (stored != null && stored.timestamp().getEpochSecond() >= timestamp.getEpochSecond()) {
-                return answer(exchange, 409, "Refusing score with an earlier timestamp for item " + item.number()
+                return new Answer(409, "Refusing score with an earlier timestamp for item " + item.number()
                         + " and user " + userId);
             }
             grades.put(cell, new Grade(value, timestamp, score.get("activityProgress").toString(), gradingProgress));
         }
-        return answer(exchange, 200, "");
-    }
-
-    private static int answer(HttpExchange exchange, int status, String body) throws IOException {
-        PlatformSimulator.send(exchange, status, "text/plain", body);
-        return status;
+        return new Answer(200, "");
     }
 
     private void results(HttpExchange exchange, LineItem item) throws IOException {

@@ -1,5 +1,9 @@
 package com.essentialslti.lti.services;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +15,9 @@ import java.util.Set;
  * Reads HTTP {@code Link} headers (RFC 8288 §3) the way paging services send them, tolerantly: several links in one
  * header or one per header, parameters in any order, {@code rel} quoted, unquoted, or quoted with typographic
  * quotes ({@code rel=“next”}, as Moodle has been seen to send), and several relation types in one {@code rel}
- * ({@code rel="next last"}). AGS 2.0 §3.2 and NRPS 2.0 page with {@code rel="next"}.
+ * ({@code rel="next last"}). AGS 2.0 §3.2 and NRPS 2.0 page with {@code rel="next"}. Header bytes reach Java as
+ * ISO-8859-1 chars (the JDK's HttpClient reads them so), which turns a UTF-8 {@code “} into {@code â\u0080\u009c};
+ * such values are read again as UTF-8 first.
  */
 public final class LinkHeader {
 
@@ -34,10 +40,34 @@ public final class LinkHeader {
         List<Link> links = new ArrayList<>();
         for (String value : headerValues) {
             if (value != null) {
-                parse(value, links);
+                parse(asUtf8(value), links);
             }
         }
         return links;
+    }
+
+    /** The header value decoded as UTF-8 when its chars are the bytes of UTF-8 text; else as it is. */
+    static String asUtf8(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return value; // already decoded beyond Latin-1
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return value; // Latin-1 text after all
+        }
     }
 
     private static void parse(String value, List<Link> links) {

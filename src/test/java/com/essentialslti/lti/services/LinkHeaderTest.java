@@ -2,6 +2,7 @@ package com.essentialslti.lti.services;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,20 @@ class LinkHeaderTest {
     void findsTheNextLinkWithTypographicQuotes() {
         assertThat(LinkHeader.next(List.of("<https://lms/lineitems?from=10>; rel=“next”")))
                 .contains("https://lms/lineitems?from=10");
+    }
+
+    @Test
+    void findsTheNextLinkWithTypographicQuotesAsTheHttpClientDecodesThem() {
+        String onTheWire = "<https://lms/lineitems?from=10>; rel=“next”";
+        String asReceived = new String(onTheWire.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+
+        assertThat(LinkHeader.next(List.of(asReceived))).contains("https://lms/lineitems?from=10");
+    }
+
+    @Test
+    void keepsLatin1TextThatIsNotUtf8() {
+        assertThat(LinkHeader.parse(List.of("<https://lms/caf\u00e9>; rel=next")))
+                .extracting(LinkHeader.Link::target).containsExactly("https://lms/caf\u00e9");
     }
 
     @Test
