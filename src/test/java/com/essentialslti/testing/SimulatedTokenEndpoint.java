@@ -239,7 +239,10 @@ public final class SimulatedTokenEndpoint implements HttpHandler {
         JWK key;
         try {
             key = toolKeySet().getKeyByKeyId(jwt.getHeader().getKeyID());
-        } catch (IOException | InterruptedException | ParseException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal("interrupted while fetching the tool's key set");
+        } catch (IOException | ParseException e) {
             throw new Refusal("the tool's key set at " + toolKeySetUrl + " could not be read (" + e + ")");
         }
         if (!(key instanceof RSAKey rsa)) {
