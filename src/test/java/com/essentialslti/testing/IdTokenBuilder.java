@@ -12,6 +12,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -88,6 +89,20 @@ public final class IdTokenBuilder {
 
     public IdTokenBuilder resourceLink(String id) {
         return with(LtiClaim.RESOURCE_LINK, Map.of("id", id, "title", "Link " + id));
+    }
+
+    /**
+     * The Assignment and Grade Services endpoint claim (AGS 2.0 §3.1): the granted scopes, the context's line items
+     * container and, when not null, the resource link's own line item.
+     */
+    public IdTokenBuilder agsEndpoint(List<String> scopes, URI lineItems, URI lineItem) {
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("scope", List.copyOf(scopes));
+        endpoint.put("lineitems", lineItems.toString());
+        if (lineItem != null) {
+            endpoint.put("lineitem", lineItem.toString());
+        }
+        return with(LtiClaim.AGS_ENDPOINT, endpoint);
     }
 
     public IdTokenBuilder issuedAt(Instant iat) {

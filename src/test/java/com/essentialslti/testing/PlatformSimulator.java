@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +29,9 @@ import java.util.function.UnaryOperator;
  * An LTI 1.3 platform over real HTTP, as the tool meets one: it starts logins (the parameters a platform's
  * auto-submitted login form carries), publishes its key set, and answers the tool's OIDC authentication request at
  * its authorization endpoint after checking it as Moodle does (exact redirect_uri, prompt, response_mode, scope,
- * echoed hints, nonce, state), with an auto-submitted form carrying an RS256-signed id_token.
+ * echoed hints, nonce, state), with an auto-submitted form carrying an RS256-signed id_token. It also grants access
+ * tokens at {@code /token} ({@link SimulatedTokenEndpoint}) and keeps a gradebook behind Assignment and Grade
+ * Services at {@code /lineitems} ({@link SimulatedGradebook}), both as Moodle does.
  */
 public final class PlatformSimulator implements AutoCloseable {
 
@@ -61,8 +64,16 @@ public final class PlatformSimulator implements AutoCloseable {
     private final AtomicReference<AuthRequest> lastAuthRequest = new AtomicReference<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final SimulatedTokenEndpoint tokenEndpoint;
+    private final SimulatedGradebook gradebook;
 
+    /** A platform for the tool at {@code toolBaseUrl}, whose key set is at {@code <toolBaseUrl>/.well-known/jwks.json}. */
     public PlatformSimulator(int port, String toolBaseUrl) throws IOException {
+        this(port, toolBaseUrl, URI.create(toolBaseUrl + "/.well-known/jwks.json"));
+    }
+
+    /** A platform that fetches the tool's public keys from {@code toolKeySetUrl} (a KeySetServer in unit tests). */
+    public PlatformSimulator(int port, String toolBaseUrl, URI toolKeySetUrl) throws IOException {
         this.redirectUri = toolBaseUrl + "/lti/launch";
         this.toolTargetLinkUri = toolBaseUrl + "/lti/launch";
         RSAKey key = Keys.rsa("simulator-key-" + UUID.randomUUID());
@@ -72,11 +83,44 @@ public final class PlatformSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/jwks", this::keySet);
         server.createContext("/auth", this::authorize);
+        tokenEndpoint = new SimulatedTokenEndpoint(URI.create(url("/token")), toolKeySetUrl,
+                Set.of(CLIENT_ID, SECOND_CLIENT_ID));
+        gradebook = new SimulatedGradebook(url(""), tokenEndpoint);
+        server.createContext("/token", tokenEndpoint);
+        server.createContext("/lineitems", gradebook);
         server.start();
     }
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The token endpoint (Moodle: /mod/lti/token.php), its checks and its test hooks. */
+    public SimulatedTokenEndpoint tokens() {
+        return tokenEndpoint;
+    }
+
+    /** The gradebook behind Assignment and Grade Services, its state and its fault injection. */
+    public SimulatedGradebook gradebook() {
+        return gradebook;
+    }
+
+    public URI tokenUrl() {
+        return tokenEndpoint.url();
+    }
+
+    /**
+     * A change for {@link #nextLaunch} that adds the AGS endpoint claim with every AGS scope, the course's line items
+     * container and, when not null, the link's own {@code lineItem} (Moodle sends it when the activity has exactly
+     * one grade item).
+     */
+    public UnaryOperator<IdTokenBuilder> withAgs(URI lineItem) {
+        return token -> token.agsEndpoint(List.of(
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                gradebook.lineItemsUrl(), lineItem);
     }
 
     /** The parameters of a login initiation for this user at this resource link (Moodle-style: all of them). */
@@ -194,7 +238,7 @@ public final class PlatformSimulator implements AutoCloseable {
         return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
