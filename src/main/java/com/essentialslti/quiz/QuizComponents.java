@@ -5,33 +5,68 @@ import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.LinkPage;
 import com.essentialslti.course.Membership;
 import com.essentialslti.infra.Database;
-import jakarta.annotation.PostConstruct;
+import com.essentialslti.grading.GradingComponents;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /** Wires the quiz feature, and shows the quiz as the page of every link used for it. */
 @ApplicationScoped
 public class QuizComponents {
 
+    private static final Logger LOG = Logger.getLogger(QuizComponents.class.getName());
+
     @Inject
-    Database database;
+    Instance<Database> database;
     @Inject
     Clock clock;
+    @Inject
+    GradingComponents grading;
 
-    private Quizzes quizzes;
+    private volatile Quizzes quizzes;
+    private final ScheduledExecutorService overdue = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "quiz-overdue");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    @PostConstruct
-    void init() {
-        quizzes = new Quizzes(database, clock, new SecureRandom());
+
+    /**
+     * Every half minute, submits the attempts whose time ran out, so that their grades reach the LMS even when
+     * the learner never comes back. Waits for the tool's start on its own thread, not in the deployment.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        overdue.scheduleWithFixedDelay(() -> {
+            try {
+                quizzes().submitOverdue();
+            } catch (RuntimeException e) {
+                LOG.warning("event=quiz.overdue.failed reason=\"" + e + "\"");
+            }
+        }, 5, 30, TimeUnit.SECONDS);
     }
 
+    @PreDestroy
+    void stop() {
+        overdue.shutdownNow();
+    }
+
+    /** Built on first use: the database comes from the tool's start, which may still be running. */
     @Produces
-    Quizzes quizzes() {
+    synchronized Quizzes quizzes() {
+        if (quizzes == null) {
+            quizzes = new Quizzes(database.get(), clock, new SecureRandom(), grading::scoreQueued);
+        }
         return quizzes;
     }
 
@@ -41,11 +76,11 @@ public class QuizComponents {
             return;
         }
         if (member.role() == CourseRole.LEARNER) {
-            page.show(QuizPages.overview(member, quizzes.overview(member), page.sessionToken(), page.pageAddress(),
-                    clock.instant(), null));
+            page.show(QuizPages.overview(member, quizzes().overview(member), page.sessionToken(),
+                    page.pageAddress(), clock.instant(), null));
         } else {
-            page.show(QuizPages.staff(member, quizzes.settings(member.resourceLink()),
-                    quizzes.results(member.resourceLink()), QuizResource.gradesReturned(member),
+            page.show(QuizPages.staff(member, quizzes().settings(member.resourceLink()),
+                    quizzes().results(member.resourceLink()), QuizResource.gradesReturned(member),
                     page.sessionToken(), page.pageAddress(), null, null));
         }
     }

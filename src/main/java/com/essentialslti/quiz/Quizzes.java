@@ -63,11 +63,14 @@ public final class Quizzes {
     private final Database database;
     private final Clock clock;
     private final Random random;
+    private final Runnable gradeQueued;
 
-    public Quizzes(Database database, Clock clock, Random random) {
+    /** {@code gradeQueued} runs after a transaction that may have queued a grade has committed. */
+    public Quizzes(Database database, Clock clock, Random random, Runnable gradeQueued) {
         this.database = database;
         this.clock = clock;
         this.random = random;
+        this.gradeQueued = gradeQueued;
     }
 
     public QuizSettings settings(ResourceLink link) {
@@ -152,11 +155,13 @@ public final class Quizzes {
 
     /** Submits the attempt once; any later call returns the same result. */
     public Attempt submit(Membership learner, String attemptId) {
-        return database.transactionRetryingOnce(em -> {
+        Attempt submitted = database.transactionRetryingOnce(em -> {
             Attempt attempt = ownAttempt(em, learner, attemptId);
             finish(em, attempt, learner.resourceLink(), learner.user());
             return attempt;
         });
+        gradeQueued.run();
+        return submitted;
     }
 
     /** Submits what was saved of every attempt whose time ran out, whether or not its learner came back. */
@@ -176,19 +181,27 @@ public final class Quizzes {
                 return null;
             });
         }
+        if (!overdue.isEmpty()) {
+            gradeQueued.run();
+        }
         return overdue.size();
     }
 
     private void submitIfOverdue(Membership learner) {
         Instant now = clock.instant();
-        database.transactionRetryingOnce(em -> {
+        boolean submitted = database.transactionRetryingOnce(em -> {
+            boolean any = false;
             for (Attempt attempt : attemptsOf(em, learner)) {
                 if (!attempt.submitted() && attempt.overdue(now)) {
                     finish(em, attempt, learner.resourceLink(), learner.user());
+                    any = true;
                 }
             }
-            return null;
+            return any;
         });
+        if (submitted) {
+            gradeQueued.run();
+        }
     }
 
     /** Scores the attempt and, if that changed anything, queues the learner's grade, in the caller's transaction. */

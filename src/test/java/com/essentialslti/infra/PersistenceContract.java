@@ -1005,7 +1005,7 @@ abstract class PersistenceContract {
         void registerMoodle() {
             moodle = moodle();
             enrolments = new Enrolments(db, clock);
-            quizzes = new Quizzes(db, clock, new java.util.Random(11));
+            quizzes = new Quizzes(db, clock, new java.util.Random(11), () -> { });
         }
 
         Membership learner(String subject) {

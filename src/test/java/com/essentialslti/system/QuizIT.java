@@ -5,6 +5,7 @@ import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
 import com.essentialslti.testing.IdTokenBuilder;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.SimulatedGradebook;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +230,135 @@ class QuizIT {
         assertThat(trainer.landing().text()).contains("Choose this link's activity");
         Page chosen = trainer.follow(trainer.post("/home/activity", "activity=quiz"));
         assertThat(chosen.text()).contains("Settings").contains("Results");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Grades back to the LMS (Assignment and Grade Services)
+
+    static Member learnerWithGrades(String user, String link, URI lineItem) {
+        return launch(user, t -> platform.withAgs(lineItem).apply(t.roles(IdTokenBuilder.LEARNER)
+                .with(LtiClaim.RESOURCE_LINK, Map.of("id", link, "title", "Readiness quiz"))
+                .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
+                .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+    }
+
+    static URI column(String link) {
+        return platform.gradebook().addLineItem("Readiness quiz", 100, link, null, null);
+    }
+
+    static List<SimulatedGradebook.ScorePost> postsFor(String user, Duration within) throws InterruptedException {
+        Instant until = Instant.now().plus(within);
+        while (Instant.now().isBefore(until)) {
+            List<SimulatedGradebook.ScorePost> posts = platform.gradebook().scorePosts().stream()
+                    .filter(p -> p.body().contains("\"" + user + "\"") && p.status() < 300).toList();
+            if (!posts.isEmpty()) {
+                return posts;
+            }
+            Thread.sleep(50);
+        }
+        return List.of();
+    }
+
+    static double percentOn(Page result) {
+        String heading = result.document().selectFirst("h1").text();
+        return Double.parseDouble(heading.replaceAll(".*: ([0-9.]+)%.*", "$1"));
+    }
+
+    @Test
+    void aSubmittedAttemptReachesTheGradebookAsAFullyGradedScoreForTheLaunchUser() throws Exception {
+        URI lineItem = column("link-grades-1");
+        Page result = takeTheQuiz(learnerWithGrades("grades-user-1", "link-grades-1", lineItem));
+
+        List<SimulatedGradebook.ScorePost> posts = postsFor("grades-user-1", Duration.ofSeconds(10));
+        assertThat(posts).hasSize(1);
+        SimulatedGradebook.ScorePost post = posts.get(0);
+        assertThat(post.contentType()).isEqualTo("application/vnd.ims.lis.v1.score+json");
+        assertThat(post.url().toString()).isEqualTo(lineItem.toString().replace("/lineitem?", "/lineitem/scores?"));
+        Map<String, Object> score = JSONObjectUtils.parse(post.body());
+        assertThat(score).containsEntry("userId", "grades-user-1").containsEntry("activityProgress", "Completed")
+                .containsEntry("gradingProgress", "FullyGraded");
+        assertThat(((Number) score.get("scoreMaximum")).doubleValue()).isEqualTo(100.0);
+        assertThat(((Number) score.get("scoreGiven")).doubleValue()).as("the result page rounds to 0.1")
+                .isCloseTo(percentOn(result), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(Instant.parse((String) score.get("timestamp"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(platform.gradebook().grade(lineItem, "grades-user-1")).isPresent();
+    }
+
+    @Test
+    void withoutALineItemInTheLaunchTheToolCreatesOneForTheLink() throws Exception {
+        takeTheQuiz(learnerWithGrades("grades-user-2", "link-grades-2", null));
+        assertThat(postsFor("grades-user-2", Duration.ofSeconds(10))).hasSize(1);
+        assertThat(platform.gradebook().lineItems()).anySatisfy(item -> {
+            assertThat(item.resourceLinkId()).isEqualTo("link-grades-2");
+            assertThat(item.scoreMaximum()).isEqualTo(100.0);
+        });
+    }
+
+    @Test
+    void whenTheLmsAnswers500TheScoreArrivesOnceItTakesItAgain() throws Exception {
+        URI lineItem = column("link-grades-3");
+        Member learner = learnerWithGrades("grades-user-3", "link-grades-3", lineItem);
+        platform.gradebook().failNextScorePosts(2);
+        takeTheQuiz(learner);
+        assertThat(postsFor("grades-user-3", Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void whenTheLmsIsDownTheTrainerSeesTheGradeWaitingAndItArrivesWhenTheLmsIsBack() throws Exception {
+        URI lineItem = column("link-grades-4");
+        Member learner = learnerWithGrades("grades-user-4", "link-grades-4", lineItem);
+        platform.gradebook().down(true);
+        try {
+            takeTheQuiz(learner);
+            Thread.sleep(1500);
+            Member trainer = launch("grades-trainer-4", t -> platform.withAgs(lineItem).apply(
+                    t.roles(IdTokenBuilder.INSTRUCTOR)
+                            .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-grades-4", "title", "Readiness quiz"))
+                            .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
+                            .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+            assertThat(trainer.landing().text()).contains("Waiting");
+            assertThat(postsFor("grades-user-4", Duration.ofMillis(200))).isEmpty();
+        } finally {
+            platform.gradebook().down(false);
+        }
+        assertThat(postsFor("grades-user-4", Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void aStaleAccessTokenIsRefreshedOnce() throws Exception {
+        URI lineItem = column("link-grades-5");
+        takeTheQuiz(learnerWithGrades("grades-user-5a", "link-grades-5", lineItem));
+        assertThat(postsFor("grades-user-5a", Duration.ofSeconds(10))).hasSize(1);
+        int tokensBefore = platform.tokens().tokenRequests();
+        platform.tokens().expireAllTokens();
+
+        takeTheQuiz(learnerWithGrades("grades-user-5b", "link-grades-5", lineItem));
+
+        assertThat(postsFor("grades-user-5b", Duration.ofSeconds(10))).hasSize(1);
+        assertThat(platform.tokens().tokenRequests()).isEqualTo(tokensBefore + 1);
+    }
+
+    @Test
+    void aScoreTheLmsRefusesIsParkedWithItsAnswerForTheTrainerToSendAgain() throws Exception {
+        URI lineItem = column("link-grades-6");
+        platform.gradebook().ungradeable("grades-user-6");
+        takeTheQuiz(learnerWithGrades("grades-user-6", "link-grades-6", lineItem));
+        Member trainer = null;
+        Instant until = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(until)) {
+            trainer = launch("grades-trainer-6", t -> platform.withAgs(lineItem).apply(
+                    t.roles(IdTokenBuilder.INSTRUCTOR)
+                            .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-grades-6", "title", "Readiness quiz"))
+                            .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
+                            .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+            if (trainer.landing().text().contains("Refused by the LMS")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(trainer.landing().text()).contains("Refused by the LMS (HTTP 400)")
+                .contains("Incorrect score received");
+        assertThat(trainer.landing().document().select("form[action$=/send-again]")).hasSize(1);
     }
 
     private static List<String> shippedFeedback() throws Exception {
