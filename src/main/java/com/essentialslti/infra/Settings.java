@@ -32,8 +32,13 @@ public record Settings(
     }
 
     /** The H2 file database in the data directory: the embedded default, kept across restarts. */
+    /**
+     * The embedded H2 database. WRITE_DELAY=0: H2 otherwise writes commits to its file up to half a second later,
+     * and a killed tool would lose the grades and attempts of that half second.
+     */
     public static String embeddedDbUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public URI url(String path) {

@@ -1,21 +1,25 @@
 package com.essentialslti.system;
 
+import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.SimulatedGradebook;
 import com.essentialslti.testing.ToolProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The uber jar, started as an operator starts it, stopped and started again on the same data directory: the
- * tool's keys, its registrations and the users it knows survive the restart.
+ * The uber jar, started as an operator starts it, stopped (or killed) and started again on the same data
+ * directory: the tool's keys, its registrations, the users it knows and the grades it still owes an LMS survive.
  */
 class RestartIT {
 
@@ -25,9 +29,10 @@ class RestartIT {
     @TempDir
     Path work;
 
-    @Test
-    void keysRegistrationsAndUsersSurviveARestart() throws Exception {
-        Path jar = Path.of(System.getProperty("essentials.jar", "target/essentials-lti-microbundle.jar"));
+    final Path jar = Path.of(System.getProperty("essentials.jar", "target/essentials-lti-microbundle.jar"));
+    final String toolUrl = "http://localhost:" + TOOL_PORT;
+
+    private Path writeRegistration() throws Exception {
         Path platforms = Files.createDirectories(work.resolve("config/platforms"));
         Path registration = platforms.resolve("simulator.json");
         Files.writeString(registration, """
@@ -36,7 +41,63 @@ class RestartIT {
                   "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["1"] }
                 """.formatted(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, PLATFORM_PORT, PLATFORM_PORT,
                 PLATFORM_PORT));
-        String toolUrl = "http://localhost:" + TOOL_PORT;
+        return registration;
+    }
+
+    @Test
+    void aGradeCommittedButNotDeliveredWhenTheToolIsKilledArrivesAfterTheRestart() throws Exception {
+        writeRegistration();
+        try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
+            URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "link-killed", null, null);
+            platform.gradebook().down(true); // the LMS is away: the score waits in the outbox
+            ToolProcess tool = start(jar, "killed.log");
+            try {
+                Page result = takeTheQuiz(platform, "killed-learner", lineItem);
+                assertThat(result.text()).contains("Your result:");
+            } finally {
+                tool.kill();
+            }
+            assertThat(delivered(platform, "killed-learner")).isEmpty();
+            platform.gradebook().down(false);
+
+            try (ToolProcess restarted = start(jar, "restarted.log")) {
+                Instant until = Instant.now().plusSeconds(20);
+                while (delivered(platform, "killed-learner").isEmpty() && Instant.now().isBefore(until)) {
+                    Thread.sleep(100);
+                }
+                assertThat(delivered(platform, "killed-learner")).hasSize(1);
+                assertThat(platform.gradebook().grade(lineItem, "killed-learner")).isPresent();
+            }
+        }
+    }
+
+    private static java.util.List<SimulatedGradebook.ScorePost> delivered(PlatformSimulator platform, String user) {
+        return platform.gradebook().scorePosts().stream()
+                .filter(p -> p.status() < 300 && p.body().contains("\"" + user + "\"")).toList();
+    }
+
+    /** A learner's launch at a graded quiz link, every question answered with the first option, submitted. */
+    private Page takeTheQuiz(PlatformSimulator platform, String user, URI lineItem) {
+        Browser browser = new Browser();
+        Page redirect = browser.post(toolUrl + "/lti/login", platform.loginFor(user));
+        platform.nextLaunch(t -> platform.withAgs(lineItem).apply(t
+                .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-killed", "title", "Readiness quiz"))
+                .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+        Page landing = browser.submit(browser.get(redirect.location().orElseThrow()).form());
+        String session = "s=" + landing.document().selectFirst("input[name=s]").val();
+        Page page = browser.follow(browser.postRaw(toolUrl + "/quiz/start", FORM, session));
+        while (page.uri().getPath().contains("/question/")) {
+            page = browser.follow(browser.postRaw(toolUrl + page.uri().getPath(), FORM, session + "&choice=0&go=next"));
+        }
+        return browser.follow(browser.postRaw(toolUrl + page.uri().getPath().replace("/review", "/submit"), FORM,
+                session));
+    }
+
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    @Test
+    void keysRegistrationsAndUsersSurviveARestart() throws Exception {
+        Path registration = writeRegistration();
 
         try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
             String jwksBefore;
