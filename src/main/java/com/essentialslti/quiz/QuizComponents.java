@@ -61,6 +61,11 @@ public class QuizComponents {
         overdue.shutdownNow();
     }
 
+    @Produces
+    QuestionBank questionBank() {
+        return new QuestionBank(database.get(), clock);
+    }
+
     /** Built on first use: the database comes from the tool's start, which may still be running. */
     @Produces
     synchronized Quizzes quizzes() {

@@ -361,6 +361,99 @@ class QuizIT {
         assertThat(trainer.landing().document().select("form[action$=/send-again]")).hasSize(1);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // The question bank
+
+    static Member trainer(String user, String link, String course) {
+        return launch(user, IdTokenBuilder.INSTRUCTOR, link, course);
+    }
+
+    static String newQuestion(String topic, String text, String type, String... optionsThenCorrect) {
+        StringBuilder body = new StringBuilder("topic=" + Browser.encode(Map.of("t", topic)).substring(2)
+                + "&type=" + type + "&difficulty=EASY&text=" + Browser.encode(Map.of("t", text)).substring(2));
+        for (String option : optionsThenCorrect) {
+            body.append(option.startsWith("correct=") ? "&" + option
+                    : "&option=" + Browser.encode(Map.of("t", option)).substring(2) + "&feedback=Because.");
+        }
+        return body.toString();
+    }
+
+    @Test
+    void aTrainerWritesAQuestionAndFindsItInTheCoursesBank() {
+        Member trainer = trainer("bank-trainer-1", "link-bank-1", "course-bank-1");
+        Page saved = trainer.follow(trainer.post("/quiz/bank", newQuestion("Stakeholders",
+                "Who owns a benefit?", "SINGLE", "The business", "The PMO", "correct=0")));
+        assertThat(saved.text()).contains("The question is saved").contains("Who owns a benefit?")
+                .contains("Stakeholders");
+    }
+
+    @Test
+    void aQuestionThatBreaksTheRulesOfItsTypeIsRefusedWithTheReasonAndTheFormKeepsItsText() {
+        Member trainer = trainer("bank-trainer-2", "link-bank-2", "course-bank-2");
+        Page refused = trainer.post("/quiz/bank", newQuestion("Roles", "Pick one", "SINGLE", "A", "B",
+                "correct=0", "correct=1"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("exactly one correct");
+        assertThat(refused.document().selectFirst("textarea[name=text]").text()).isEqualTo("Pick one");
+    }
+
+    @Test
+    void editingAQuestionNeverChangesAPastResult() {
+        Member trainer = trainer("bank-trainer-3", "link-bank-3", "course-bank-3");
+        trainer.post("/quiz/settings", "questionCount=50&attemptsAllowed=0&gradingMethod=HIGHEST&passMark=50"
+                + "&readyMark=80&feedbackMode=IMMEDIATELY&shuffle=on");
+        Member learner = launch("bank-learner-3", IdTokenBuilder.LEARNER, "link-bank-3", "course-bank-3");
+        Page result = takeTheQuiz(learner);
+        String anyQuestion = result.document().select("section.answer p").first().text();
+
+        Page bank = trainer.get("/quiz/bank");
+        String editPath = bank.document().select("tr").stream()
+                .filter(row -> row.text().startsWith(anyQuestion.substring(0, Math.min(60, anyQuestion.length()))))
+                .findFirst().orElseThrow().selectFirst("a[href*=/edit]").attr("href").replaceFirst("\\?.*", "");
+        Page form = trainer.get(editPath);
+        String body = "topic=Edited&type=SINGLE&difficulty=HARD&text=A+rewritten+question"
+                + "&option=Yes&feedback=&option=No&feedback=&correct=0";
+        assertThat(trainer.post(editPath.replace("/edit", ""), body).status()).isEqualTo(303);
+        assertThat(form.status()).isEqualTo(200);
+
+        Page again = learner.get(result.uri().getPath());
+        assertThat(again.text()).contains(anyQuestion).doesNotContain("A rewritten question");
+        assertThat(trainer.get("/quiz/bank").text()).contains("A rewritten question").contains("version 2");
+    }
+
+    @Test
+    void aRetiredQuestionIsNoLongerDrawn() {
+        Member trainer = trainer("bank-trainer-4", "link-bank-4", "course-bank-4");
+        trainer.post("/quiz/settings", "questionCount=50&attemptsAllowed=0&gradingMethod=HIGHEST&passMark=50"
+                + "&readyMark=80&feedbackMode=IMMEDIATELY&shuffle=on");
+        Page bank = trainer.get("/quiz/bank");
+        Element first = bank.document().select("tbody tr").first();
+        String retiredText = first.selectFirst("td").text();
+        trainer.follow(trainer.post(first.selectFirst("form[action$=/retire]").attr("action"), ""));
+
+        Page result = takeTheQuiz(launch("bank-learner-4", IdTokenBuilder.LEARNER, "link-bank-4", "course-bank-4"));
+        String prefix = retiredText.endsWith("...") ? retiredText.substring(0, retiredText.length() - 3) : retiredText;
+        assertThat(result.document().select("section.answer p").eachText()).noneMatch(t -> t.startsWith(prefix));
+        assertThat(result.document().select("section.answer")).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void aLearnerCannotReachTheQuestionBank() {
+        Member learner = learner("bank-learner-5", "link-bank-5");
+        assertThat(learner.get("/quiz/bank").status()).isEqualTo(403);
+        assertThat(learner.post("/quiz/bank", newQuestion("X", "Y", "SINGLE", "a", "b", "correct=0")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aTrainerOfAnotherCourseCannotTouchThisCoursesQuestions() {
+        Member owner = trainer("bank-trainer-6", "link-bank-6", "course-bank-6");
+        String retire = owner.get("/quiz/bank").document().select("form[action$=/retire]").first().attr("action");
+        Member stranger = trainer("bank-trainer-7", "link-bank-7", "course-bank-7");
+        assertThat(stranger.post(retire, "").status()).isEqualTo(404);
+        assertThat(stranger.get(retire.replace("/retire", "/preview")).status()).isEqualTo(404);
+    }
+
     private static List<String> shippedFeedback() throws Exception {
         try (var in = QuizIT.class.getResourceAsStream("/quiz/default-bank.json")) {
             Map<String, Object> bank = JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

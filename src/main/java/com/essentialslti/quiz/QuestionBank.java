@@ -1,0 +1,149 @@
+package com.essentialslti.quiz;
+
+import com.essentialslti.course.ResourceLink;
+import com.essentialslti.infra.Database;
+import jakarta.persistence.EntityManager;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The trainers' side of a course's question bank: list, write, edit, retire and restore questions. A trainer
+ * reaches only the bank of the course their link belongs to. Edits write new versions (see {@link Question}),
+ * so a past attempt keeps the wording and answers it was given.
+ */
+public final class QuestionBank {
+
+    /** No question with this id in this course's bank. */
+    public static final class NoSuchQuestion extends RuntimeException {
+        NoSuchQuestion() {
+            super("no such question in this course's bank");
+        }
+    }
+
+    /** One question as the bank's list shows it. */
+    public record Entry(String id, String topic, QuestionVersion current, boolean retired) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public QuestionBank(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public List<Entry> list(ResourceLink link) {
+        String scope = Quizzes.bankScope(link);
+        return database.transaction(em -> {
+            QuizBank.ensureSeeded(em, scope, clock.instant());
+            return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
+                            + "WHERE q.bankScope = :s", Question.class)
+                    .setParameter("s", scope)
+                    .getResultList().stream()
+                    .map(q -> new Entry(q.id(), q.topic().name(), q.current(), q.retired()))
+                    .sorted(Comparator.comparing(Entry::retired).thenComparing(Entry::topic)
+                            .thenComparing(e -> e.current().text()))
+                    .toList();
+        });
+    }
+
+    public List<String> topicNames(ResourceLink link) {
+        return database.read(em -> em.createQuery("SELECT t.name FROM Topic t WHERE t.bankScope = :s "
+                        + "ORDER BY t.name", String.class)
+                .setParameter("s", Quizzes.bankScope(link))
+                .getResultList());
+    }
+
+    public Entry find(ResourceLink link, String questionId) {
+        return database.read(em -> {
+            Question q = own(em, link, questionId);
+            return new Entry(q.id(), q.topic().name(), q.current(), q.retired());
+        });
+    }
+
+    public String create(ResourceLink link, String topicName, QuestionContent content) {
+        return database.transactionRetryingOnce(em -> {
+            Instant now = clock.instant();
+            String scope = Quizzes.bankScope(link);
+            QuizBank.ensureSeeded(em, scope, now);
+            Question question = new Question(scope, topic(em, scope, topicName), null, content, now);
+            em.persist(question.current());
+            em.persist(question);
+            return question.id();
+        });
+    }
+
+    /** Several questions in one transaction: all are saved, or none (an import). */
+    public int createAll(ResourceLink link, List<ImportedQuestion> questions) {
+        return database.transaction(em -> {
+            Instant now = clock.instant();
+            String scope = Quizzes.bankScope(link);
+            QuizBank.ensureSeeded(em, scope, now);
+            for (ImportedQuestion imported : questions) {
+                Question question = new Question(scope, topic(em, scope, imported.topicName()), null,
+                        imported.content(), now);
+                em.persist(question.current());
+                em.persist(question);
+                em.flush(); // a new topic is found by the next question's query
+            }
+            return questions.size();
+        });
+    }
+
+    public void edit(ResourceLink link, String questionId, String topicName, QuestionContent content) {
+        database.transact(em -> {
+            Question question = own(em, link, questionId);
+            em.persist(question.edit(topic(em, Quizzes.bankScope(link), topicName), content, clock.instant()));
+        });
+    }
+
+    public void retire(ResourceLink link, String questionId) {
+        database.transact(em -> own(em, link, questionId).retire());
+    }
+
+    public void restore(ResourceLink link, String questionId) {
+        database.transact(em -> own(em, link, questionId).restore());
+    }
+
+    private static Question own(EntityManager em, ResourceLink link, String questionId) {
+        Question question = questionId == null ? null : em.find(Question.class, questionId);
+        if (question == null || !question.bankScope().equals(Quizzes.bankScope(link))) {
+            throw new NoSuchQuestion();
+        }
+        return question;
+    }
+
+    /** The topic with this name in the bank, made on first use (an imported category, a trainer's new theme). */
+    private static Topic topic(EntityManager em, String scope, String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("A question needs a topic.");
+        }
+        if (clean.length() > 255) {
+            throw new IllegalArgumentException("A topic's name is at most 255 characters.");
+        }
+        Optional<Topic> known = em.createQuery("SELECT t FROM Topic t WHERE t.bankScope = :s AND LOWER(t.name) = :n",
+                        Topic.class)
+                .setParameter("s", scope)
+                .setParameter("n", clean.toLowerCase(Locale.ROOT))
+                .getResultList().stream().findFirst();
+        return known.orElseGet(() -> {
+            Topic created = new Topic(scope, key(clean), clean, "Revisit " + clean + " in the course material.");
+            em.persist(created);
+            return created;
+        });
+    }
+
+    private static String key(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (slug.isEmpty() ? "topic" : slug.substring(0, Math.min(slug.length(), 40))) + "-"
+                + Long.toString(System.nanoTime() % 1_000_000, 36);
+    }
+}
