@@ -134,26 +134,26 @@ public class QuestionBankResource {
     @Path("{question}/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retire(@FormParam("s") String token, @PathParam("question") String questionId) {
-        Membership trainer = trainer(token);
-        try {
-            bank.retire(trainer.resourceLink(), questionId);
-        } catch (QuestionBank.NoSuchQuestion missing) {
-            return noSuchQuestion();
-        }
-        return redirect("/quiz/bank", token, "retired");
+        return change(token, questionId, bank::retire, "retired");
     }
 
     @POST
     @Path("{question}/restore")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@FormParam("s") String token, @PathParam("question") String questionId) {
+        return change(token, questionId, bank::restore, "restored");
+    }
+
+    private Response change(String token, String questionId,
+                            java.util.function.BiConsumer<com.essentialslti.course.ResourceLink, String> action,
+                            String done) {
         Membership trainer = trainer(token);
         try {
-            bank.restore(trainer.resourceLink(), questionId);
+            action.accept(trainer.resourceLink(), questionId);
         } catch (QuestionBank.NoSuchQuestion missing) {
             return noSuchQuestion();
         }
-        return redirect("/quiz/bank", token, "restored");
+        return redirect("/quiz/bank", token, done);
     }
 
     @GET
