@@ -61,6 +61,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final AtomicReference<RSAKey> signingKey = new AtomicReference<>();
     private final Map<String, String> issuedHints = new ConcurrentHashMap<>();
     private final AtomicReference<UnaryOperator<IdTokenBuilder>> nextLaunch = new AtomicReference<>();
+    private volatile UnaryOperator<IdTokenBuilder> everyLaunch = UnaryOperator.identity();
     private final AtomicReference<AuthRequest> lastAuthRequest = new AtomicReference<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -138,6 +139,11 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     /** Changes the id_token of the next authentication request only. */
+    /** A change applied to every launch from now on (before {@link #nextLaunch}'s): for concurrent benchmarks. */
+    public void everyLaunch(UnaryOperator<IdTokenBuilder> change) {
+        everyLaunch = change;
+    }
+
     public void nextLaunch(UnaryOperator<IdTokenBuilder> change) {
         nextLaunch.set(change);
     }
@@ -200,10 +206,10 @@ public final class PlatformSimulator implements AutoCloseable {
             send(exchange, 400, "text/plain", String.join("\n", problems));
             return;
         }
-        IdTokenBuilder token = IdTokenBuilder.resourceLinkLaunch(ISSUER, params.get("client_id"), DEPLOYMENT_ID,
-                        params.get("nonce"), signingKey.get())
+        IdTokenBuilder token = everyLaunch.apply(IdTokenBuilder.resourceLinkLaunch(ISSUER, params.get("client_id"),
+                        DEPLOYMENT_ID, params.get("nonce"), signingKey.get())
                 .subject(params.get("login_hint"))
-                .with("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", toolTargetLinkUri);
+                .with("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", toolTargetLinkUri));
         UnaryOperator<IdTokenBuilder> change = nextLaunch.getAndSet(null);
         String idToken = (change == null ? token : change.apply(token)).build();
         send(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>"

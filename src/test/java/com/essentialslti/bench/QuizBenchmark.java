@@ -1,0 +1,165 @@
+package com.essentialslti.bench;
+
+import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.testing.Browser;
+import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.SimulatedGradebook;
+import com.essentialslti.testing.ToolProcess;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Learners taking the readiness quiz against the uber jar (started with the README's options) at a chosen
+ * concurrency, each from launch to result (overview, start, every question shown and answered, review, submit,
+ * result), with the platform simulator's gradebook receiving the grades. Prints the quiz pages' server time
+ * (p50/p95/p99, read from the tool's access log) and how long each submitted attempt's score took to reach the
+ * platform (p50/p95).
+ *
+ * <pre>mvn -q -DskipTests package && mvn -q exec:java@quiz-benchmark -Dbench.quizzes=2000 -Dbench.concurrency=8</pre>
+ */
+public final class QuizBenchmark {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ACCESS = Pattern.compile("event=http .*path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        int quizzes = Integer.getInteger("bench.quizzes", 2000);
+        int warmup = Integer.getInteger("bench.warmup", 2000);
+        int concurrency = Integer.getInteger("bench.concurrency", 8);
+        int toolPort = Integer.getInteger("bench.port", 38480);
+        int platformPort = Integer.getInteger("bench.platformPort", 38481);
+        Path jar = Path.of(System.getProperty("bench.jar", "target/essentials-lti-microbundle.jar"));
+        Path work = Files.createTempDirectory("quiz-benchmark");
+        Path config = Files.createDirectories(work.resolve("config/platforms"));
+        Files.writeString(config.resolve("simulator.json"), """
+                { "name": "Benchmark platform", "issuer": "%s", "client_id": "%s",
+                  "auth_login_url": "http://127.0.0.1:%d/auth", "auth_token_url": "http://127.0.0.1:%d/token",
+                  "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["%s"] }
+                """.formatted(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, platformPort, platformPort,
+                platformPort, PlatformSimulator.DEPLOYMENT_ID));
+        Path log = work.resolve("tool.log");
+        try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
+             ToolProcess tool = ToolProcess.start(jar,
+                     List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa")),
+                     List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString()), toolPort,
+                     work.resolve("data"), work.resolve("config"), log, Map.of())) {
+            URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "bench-quiz", null, null);
+            platform.everyLaunch(t -> platform.withAgs(lineItem).apply(t
+                    .with(LtiClaim.RESOURCE_LINK, Map.of("id", "bench-quiz", "title", "Readiness quiz"))
+                    .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+
+            run(tool.baseUrl, platform, "warm-up", 0, warmup, concurrency, new ConcurrentHashMap<>());
+            long logFrom = Files.size(log);
+            Map<String, Instant> submitted = new ConcurrentHashMap<>();
+            long started = System.nanoTime();
+            run(tool.baseUrl, platform, "measured", warmup, quizzes, concurrency, submitted);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(2000); // the last scores
+            System.out.printf("quizzes: %d at concurrency %d in %.1f s (%.1f quizzes/s)%n", quizzes, concurrency,
+                    seconds, quizzes / seconds);
+            serverTimes(log, logFrom);
+            scoreLatencies(platform.gradebook(), submitted);
+        }
+    }
+
+    private static void run(String tool, PlatformSimulator platform, String phase, int first, int count,
+                            int concurrency, Map<String, Instant> submitted) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                Browser browser = new Browser();
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    String user = "bench-learner-" + (first + i);
+                    try {
+                        if (!takeTheQuiz(browser, tool, platform, user, submitted)) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        System.out.printf("%s: %d quizzes, %d errors%n", phase, count, errors.get());
+    }
+
+    private static boolean takeTheQuiz(Browser browser, String tool, PlatformSimulator platform, String user,
+                                       Map<String, Instant> submitted) {
+        Browser.Page redirect = browser.post(tool + "/lti/login", platform.loginFor(user));
+        Browser.Page landing = browser.submit(browser.get(redirect.location().orElseThrow()).form());
+        if (landing.status() != 200) {
+            return false;
+        }
+        String session = "s=" + landing.document().selectFirst("input[name=s]").val();
+        Browser.Page page = browser.follow(browser.postRaw(tool + "/quiz/start", FORM, session));
+        while (page.uri().getPath().contains("/question/")) {
+            page = browser.follow(browser.postRaw(tool + page.uri().getPath(), FORM, session + "&choice=1&go=next"));
+        }
+        Browser.Page done = browser.postRaw(tool + page.uri().getPath().replace("/review", "/submit"), FORM, session);
+        submitted.put(user, Instant.now());
+        return done.status() == 303 && browser.follow(done).status() == 200;
+    }
+
+    private static void serverTimes(Path log, long from) throws Exception {
+        String text = Files.readString(log).substring((int) from);
+        List<Long> pages = new ArrayList<>();
+        Matcher m = ACCESS.matcher(text);
+        while (m.find()) {
+            pages.add(Long.parseLong(m.group(3)));
+        }
+        long[] sorted = pages.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("quiz requests' server time (%d requests): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms%n", sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                sorted[sorted.length - 1] / 1e3);
+    }
+
+    private static void scoreLatencies(SimulatedGradebook gradebook, Map<String, Instant> submitted) {
+        List<Long> latencies = new ArrayList<>();
+        for (SimulatedGradebook.ScorePost post : gradebook.scorePosts()) {
+            Matcher user = USER_ID.matcher(post.body());
+            if (post.status() < 300 && user.find() && submitted.containsKey(user.group(1))) {
+                latencies.add(Math.max(0, post.receivedAt().toEpochMilli()
+                        - submitted.get(user.group(1)).toEpochMilli()) * 1000);
+            }
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("scores delivered: %d of %d; submit to platform: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                sorted.length, submitted.size(), pct(sorted, 50), pct(sorted, 95),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e3);
+    }
+
+    private static double pct(long[] sortedMicros, int percentile) {
+        if (sortedMicros.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.length) - 1;
+        return sortedMicros[Math.max(0, index)] / 1e3;
+    }
+
+    private QuizBenchmark() {
+    }
+
+}
