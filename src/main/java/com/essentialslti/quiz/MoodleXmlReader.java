@@ -5,8 +5,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,30 +27,34 @@ final class MoodleXmlReader {
     private static final String SUPPORTED = "multichoice and truefalse questions";
     private static final String NO_DTD = "the file declares a DTD or entities, which are not accepted";
 
-    private final byte[] file;
+    private final String text;
     private final List<ImportedQuestion> questions = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private String topic;
     private int questionCount;
 
-    private MoodleXmlReader(byte[] file) {
-        this.file = file;
+    private MoodleXmlReader(String text) {
+        this.text = text;
     }
 
     static ImportResult read(byte[] file) {
-        MoodleXmlReader reader = new MoodleXmlReader(file);
+        if (file.length > ImportLimits.MAX_FILE_BYTES) {
+            return new ImportResult(List.of(), List.of(ImportLimits.fileTooLarge()));
+        }
+        // Decoded here rather than by the parser, which would print encoding errors to the server's console.
+        String text = Utf8File.decode(file);
+        if (text == null) {
+            return new ImportResult(List.of(), List.of(Utf8File.NOT_UTF8));
+        }
+        MoodleXmlReader reader = new MoodleXmlReader(text);
         reader.readFile();
         return new ImportResult(reader.questions, reader.problems);
     }
 
     private void readFile() {
-        if (file.length > ImportLimits.MAX_FILE_BYTES) {
-            problems.add(ImportLimits.fileTooLarge());
-            return;
-        }
         XMLStreamReader xml = null;
         try {
-            xml = hardenedFactory().createXMLStreamReader(new ByteArrayInputStream(file));
+            xml = hardenedFactory().createXMLStreamReader(new StringReader(text));
             readQuiz(xml);
         } catch (XMLStreamException e) {
             problems.add(new ImportProblem(lineOf(e), "the file is not well-formed XML: " + messageOf(e)));
@@ -253,30 +256,10 @@ final class MoodleXmlReader {
         return attributes;
     }
 
-    /**
-     * The parser reports a DTD where it ends; an admin looks for where it starts. Found in the raw bytes, which
-     * works for every encoding that keeps ASCII as is (UTF-8, the Moodle default); otherwise the parser's line.
-     */
+    /** The parser reports a DTD where it ends; an admin looks for where it starts. */
     private int lineOfDoctype(int parserLine) {
-        byte[] doctype = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
-        int line = 1;
-        for (int i = 0; i + doctype.length <= file.length; i++) {
-            if (file[i] == '\n') {
-                line++;
-            } else if (file[i] == '<' && startsWith(file, i, doctype)) {
-                return line;
-            }
-        }
-        return parserLine;
-    }
-
-    private static boolean startsWith(byte[] bytes, int from, byte[] prefix) {
-        for (int j = 0; j < prefix.length; j++) {
-            if (bytes[from + j] != prefix[j]) {
-                return false;
-            }
-        }
-        return true;
+        int doctype = text.indexOf("<!DOCTYPE");
+        return doctype < 0 ? parserLine : (int) text.substring(0, doctype).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static int lineOf(XMLStreamException e) {

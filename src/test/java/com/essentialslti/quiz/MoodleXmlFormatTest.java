@@ -162,7 +162,7 @@ class MoodleXmlFormatTest {
 
         @Test
         void nothingStoredLooksLikeMarkupOrScript() {
-            assertThat(result.toString()).doesNotContain("<", ">", "alert", "javascript");
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("<", ">", "alert", "javascript");
         }
     }
 
@@ -299,7 +299,7 @@ class MoodleXmlFormatTest {
             assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
                     "line 2: the file declares a DTD or entities, which are not accepted");
             assertThat(result.questions()).isEmpty();
-            assertThat(result.toString()).doesNotContain("root:");
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("root:");
         }
 
         @Test
@@ -311,7 +311,7 @@ class MoodleXmlFormatTest {
                     """);
             assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
                     "line 2: the file declares a DTD or entities, which are not accepted");
-            assertThat(result.toString()).doesNotContain("root:");
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("root:");
         }
 
         @Test
@@ -362,6 +362,20 @@ class MoodleXmlFormatTest {
         }
 
         @Test
+        void aFileThatIsNotUtf8IsRefused() {
+            byte[] file = "<quiz><question type=\"category\"><category><text>Gouvernance é</text></category>"
+                    .concat("</question></quiz>").getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(MoodleXmlFormat.read(file).problems()).extracting(ImportProblem::message)
+                    .containsExactly("the file is not UTF-8 text; save it as UTF-8 and import it again");
+        }
+
+        @Test
+        void aByteOrderMarkIsAllowed() {
+            ImportResult result = read("\uFEFF" + VALID);
+            assertThat(result.acceptable()).isTrue();
+        }
+
+        @Test
         void moreQuestionsThanTheCapAreRefused() {
             String question = """
                     <question type="truefalse"><questiontext><text>Q</text></questiontext>
@@ -380,11 +394,11 @@ class MoodleXmlFormatTest {
 
         @Test
         void theWholeDefaultBankComesBackEqualWithMediumDifficulty() {
-            List<ExportedQuestion> exported = ExportSamples.defaultBank();
+            List<ExportedQuestion> exported = FormatSamples.defaultBank();
             ImportResult result = read(MoodleXmlFormat.write(exported));
             assertThat(result.problems()).isEmpty();
             assertThat(result.questions()).extracting(ImportedQuestion::content)
-                    .containsExactlyInAnyOrderElementsOf(ExportSamples.contentsWithMediumDifficulty(exported));
+                    .containsExactlyInAnyOrderElementsOf(FormatSamples.contentsWithMediumDifficulty(exported));
             assertThat(result.questions()).extracting(q -> q.topicName() + "/" + q.sourceName())
                     .containsExactlyInAnyOrderElementsOf(
                             exported.stream().map(q -> q.topicName() + "/" + q.name()).toList());
@@ -393,9 +407,9 @@ class MoodleXmlFormatTest {
         @Test
         void eachTopicsCategoryComesBeforeItsQuestions() {
             String xml = MoodleXmlFormat.write(List.of(
-                    new ExportedQuestion("Governance", "g1", ExportSamples.trueFalse("G1")),
-                    new ExportedQuestion("Tools", "t1", ExportSamples.trueFalse("T1")),
-                    new ExportedQuestion("Governance", "g2", ExportSamples.trueFalse("G2"))));
+                    new ExportedQuestion("Governance", "g1", FormatSamples.trueFalse("G1")),
+                    new ExportedQuestion("Tools", "t1", FormatSamples.trueFalse("T1")),
+                    new ExportedQuestion("Governance", "g2", FormatSamples.trueFalse("G2"))));
             assertThat(xml).containsSubsequence("$course$/top/Governance", "g1", "g2", "$course$/top/Tools", "t1");
         }
 

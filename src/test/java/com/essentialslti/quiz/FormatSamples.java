@@ -3,11 +3,15 @@ package com.essentialslti.quiz;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Questions to export in the format tests: the shipped bank, and small questions with sensible defaults. */
-final class ExportSamples {
+/**
+ * For the format tests: questions to export (the shipped bank, small questions with sensible defaults) and all the
+ * text an import would store.
+ */
+final class FormatSamples {
 
-    private ExportSamples() {
+    private FormatSamples() {
     }
 
     static List<ExportedQuestion> defaultBank() {
@@ -29,5 +33,15 @@ final class ExportSamples {
     static QuestionContent trueFalse(String text) {
         return new QuestionContent(QuestionType.TRUE_FALSE, Difficulty.MEDIUM, text, List.of(
                 new AnswerOption("True", true, "Right"), new AnswerOption("False", false, "Wrong")));
+    }
+
+    /** Every text of the result, stored or shown: topics, names, questions, options, feedback and problems. */
+    static String allTextOf(ImportResult result) {
+        return Stream.concat(
+                result.questions().stream().flatMap(q -> Stream.concat(
+                        Stream.of(q.topicName(), q.sourceName(), q.content().text()),
+                        q.content().options().stream().flatMap(o -> Stream.of(o.text(), o.feedback())))),
+                result.problems().stream().map(ImportProblem::toString))
+                .map(String::valueOf).collect(Collectors.joining("\n"));
     }
 }
