@@ -2,6 +2,10 @@ package com.essentialslti.quiz;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What both writers need to put the bank's plain text into a file that is read as HTML. */
 final class ExportText {
@@ -43,5 +47,20 @@ final class ExportText {
                         || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF)
                 .forEach(kept::appendCodePoint);
         return kept.toString();
+    }
+
+    /**
+     * The questions by topic, in the order topics first appear, questions without a topic first (under the key
+     * null): both formats file a question in the category named last before it.
+     */
+    static Map<String, List<ExportedQuestion>> groupedByTopic(List<ExportedQuestion> questions) {
+        Map<String, List<ExportedQuestion>> byTopic = new LinkedHashMap<>();
+        byTopic.put(null, new ArrayList<>());
+        for (ExportedQuestion question : questions) {
+            String topic = question.topicName() == null || question.topicName().isBlank()
+                    ? null : question.topicName().strip();
+            byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(question);
+        }
+        return byTopic;
     }
 }

@@ -1,9 +1,6 @@
 package com.essentialslti.quiz;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes questions as a Moodle XML file that Moodle's question bank imports and {@link MoodleXmlReader} reads back. */
 final class MoodleXmlWriter {
@@ -16,20 +13,10 @@ final class MoodleXmlWriter {
     static String write(List<ExportedQuestion> questions) {
         MoodleXmlWriter writer = new MoodleXmlWriter();
         writer.xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
-        // Moodle files a question in the category named last before it: questions without a topic come first, then
-        // each topic's category followed by its questions.
-        List<ExportedQuestion> withoutTopic = new ArrayList<>();
-        Map<String, List<ExportedQuestion>> byTopic = new LinkedHashMap<>();
-        for (ExportedQuestion question : questions) {
-            if (question.topicName() == null || question.topicName().isBlank()) {
-                withoutTopic.add(question);
-            } else {
-                byTopic.computeIfAbsent(question.topicName().strip(), t -> new ArrayList<>()).add(question);
+        ExportText.groupedByTopic(questions).forEach((topic, ofTopic) -> {
+            if (topic != null) {
+                writer.category(topic);
             }
-        }
-        withoutTopic.forEach(writer::question);
-        byTopic.forEach((topic, ofTopic) -> {
-            writer.category(topic);
             ofTopic.forEach(writer::question);
         });
         writer.xml.append("</quiz>\n");

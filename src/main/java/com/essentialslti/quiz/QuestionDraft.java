@@ -37,7 +37,10 @@ final class QuestionDraft {
         options.add(new OptionDraft(optionText, correct, feedback, optionLine));
     }
 
-    /** Adds the question to {@code questions} when it keeps every rule, otherwise each broken rule to {@code problems}. */
+    /**
+     * Adds the question to {@code questions} when it keeps every rule, otherwise each broken rule to
+     * {@code problems}.
+     */
     void check(String topicName, List<ImportedQuestion> questions, List<ImportProblem> problems) {
         int before = problems.size();
         String label = label();
