@@ -9,6 +9,8 @@ import java.util.Objects;
 @Embeddable
 public class AnswerOption {
 
+    public static final int MAX_TEXT = 1000;
+
     @Column(name = "text")
     private String text;
     private boolean correct;
@@ -21,8 +23,8 @@ public class AnswerOption {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("an option needs a text");
         }
-        if (text.length() > 1000) {
-            throw new IllegalArgumentException("an option's text is at most 1000 characters");
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("an option's text is at most " + MAX_TEXT + " characters");
         }
         this.text = text.strip();
         this.correct = correct;

@@ -1,0 +1,66 @@
+package com.essentialslti.quiz;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What both writers need to put the bank's plain text into a file that is read as HTML. */
+final class ExportText {
+
+    private ExportText() {
+    }
+
+    /**
+     * Plain text as HTML: the readers (ours and Moodle's) take text as HTML, so {@code a < b} must be written
+     * {@code a &lt; b} to come back as it was. The result never contains {@code >}, so never {@code ]]>} either.
+     */
+    static String html(String text) {
+        return withoutXmlForbiddenCharacters(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A name the file needs when the question has none: the start of its text. */
+    static String nameOrStartOf(String name, QuestionContent content) {
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        String text = content.text();
+        return text.length() <= 60 ? text : text.substring(0, 57).strip() + "...";
+    }
+
+    /**
+     * The share of the mark, in percent, for each of {@code correctCount} correct options of a multiple answer
+     * question, written as Moodle writes it (50, 33.33333, 25, 16.66667): Moodle accepts only its own list of
+     * grades, which has 100/k to five decimals for k up to 10.
+     */
+    static String shareOfMark(int correctCount) {
+        return BigDecimal.valueOf(100).divide(BigDecimal.valueOf(correctCount), 5, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** XML 1.0 has no way to write most control characters; a question's text has no use for them. */
+    static String withoutXmlForbiddenCharacters(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                        || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF)
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    /**
+     * The questions by topic, in the order topics first appear, questions without a topic first (under the key
+     * null): both formats file a question in the category named last before it.
+     */
+    static Map<String, List<ExportedQuestion>> groupedByTopic(List<ExportedQuestion> questions) {
+        Map<String, List<ExportedQuestion>> byTopic = new LinkedHashMap<>();
+        byTopic.put(null, new ArrayList<>());
+        for (ExportedQuestion question : questions) {
+            String topic = question.topicName() == null || question.topicName().isBlank()
+                    ? null : question.topicName().strip();
+            byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(question);
+        }
+        return byTopic;
+    }
+}

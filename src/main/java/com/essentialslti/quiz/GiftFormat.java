@@ -1,0 +1,39 @@
+package com.essentialslti.quiz;
+
+import java.util.List;
+
+/**
+ * GIFT, Moodle's text format for questions. What is read and written:
+ * <ul>
+ * <li>{@code $CATEGORY: $course$/top/Governance}: the last segment of the path is the topic of the questions that
+ * follow it.</li>
+ * <li>{@code ::Name:: Text {=right#feedback ~wrong#feedback}}: a single answer question; answers with weights only
+ * ({@code {~%50%A ~%50%B ~%-100%C}}) make a multiple answer question whose correct answers are those with a positive
+ * weight.</li>
+ * <li>{@code {T}}, {@code {TRUE}}, {@code {F}}, {@code {FALSE}}, with optional {@code #wrong#right} feedback: a
+ * true/false question with options "True" then "False". As in Moodle, the first feedback is shown for a wrong
+ * answer and the second for a right one: the second becomes the feedback of the correct option and the first that of
+ * the other option.</li>
+ * <li>Short answer, numerical, matching, essay and description questions are reported as problems, which make the
+ * whole import unacceptable.</li>
+ * </ul>
+ * Comment lines ({@code //}), escapes ({@code \~ \= \# \{ \} \: \n}), questions over several lines and the formats
+ * {@code [html] [moodle] [plain] [markdown]} are understood; every text is read as HTML and kept as plain text (see
+ * {@link PlainText}). General feedback ({@code ####}) is not kept. GIFT has no difficulty: imported questions are
+ * {@link Difficulty#MEDIUM} and exports leave the difficulty out.
+ */
+public final class GiftFormat {
+
+    private GiftFormat() {
+    }
+
+    /** Reads a GIFT file (UTF-8) without saving anything; never throws on a bad file, but reports its problems. */
+    public static ImportResult read(byte[] file) {
+        return GiftReader.read(file);
+    }
+
+    /** A GIFT file with the questions, each topic's questions after its category. */
+    public static String write(List<ExportedQuestion> questions) {
+        return GiftWriter.write(questions);
+    }
+}

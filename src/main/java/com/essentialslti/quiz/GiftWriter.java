@@ -1,0 +1,88 @@
+package com.essentialslti.quiz;
+
+import java.util.List;
+
+/**
+ * Writes questions as a GIFT file that Moodle imports and {@link GiftReader} reads back. Text is written as
+ * {@code [html]}, escaped for HTML and then for GIFT, so that every character comes back as it was.
+ */
+final class GiftWriter {
+
+    private final StringBuilder gift = new StringBuilder();
+
+    private GiftWriter() {
+    }
+
+    static String write(List<ExportedQuestion> questions) {
+        GiftWriter writer = new GiftWriter();
+        writer.gift.append("// Questions exported from Essentials LTI. GIFT has no difficulty, so it is left out.\n\n");
+        ExportText.groupedByTopic(questions).forEach((topic, ofTopic) -> {
+            if (topic != null) {
+                writer.gift.append("$CATEGORY: ").append(CategoryPath.of(topic)).append("\n\n");
+            }
+            ofTopic.forEach(writer::question);
+        });
+        return writer.gift.toString();
+    }
+
+    private void question(ExportedQuestion question) {
+        if (question.name() != null && !question.name().isBlank()) {
+            // A name is plain text in Moodle; only a backslash, which could escape the closing ::, is written
+            // as a character reference.
+            gift.append("::").append(GiftEscapes.escape(question.name().strip().replace("\\", "&#92;")))
+                    .append("::");
+        }
+        QuestionContent content = question.content();
+        gift.append("[html]").append(text(content.text()));
+        if (content.type() == QuestionType.TRUE_FALSE) {
+            trueFalse(content);
+        } else {
+            multichoice(content);
+        }
+        gift.append("\n\n");
+    }
+
+    private void multichoice(QuestionContent content) {
+        boolean single = content.type() == QuestionType.SINGLE;
+        int correctCount = (int) content.options().stream().filter(AnswerOption::correct).count();
+        gift.append(" {\n");
+        for (AnswerOption option : content.options()) {
+            gift.append('\t');
+            if (single) {
+                gift.append(option.correct() ? "=" : "~");
+            } else {
+                gift.append(option.correct() ? "~%" + ExportText.shareOfMark(correctCount) + "%" : "~");
+            }
+            gift.append(text(option.text()));
+            if (!option.feedback().isEmpty()) {
+                gift.append('#').append(text(option.feedback()));
+            }
+            gift.append('\n');
+        }
+        gift.append('}');
+    }
+
+    /**
+     * {@code {TRUE#wrong#right}}: GIFT gives feedback for a wrong answer and for a right one; ours is the feedback
+     * of choosing each option, so the wrong one is the incorrect option's and the right one the correct option's.
+     * The first option is "True", as in Moodle XML.
+     */
+    private void trueFalse(QuestionContent content) {
+        AnswerOption isTrue = content.options().get(0);
+        AnswerOption correct = isTrue.correct() ? isTrue : content.options().get(1);
+        AnswerOption incorrect = isTrue.correct() ? content.options().get(1) : isTrue;
+        gift.append(" {").append(isTrue.correct() ? "TRUE" : "FALSE");
+        if (!correct.feedback().isEmpty() || !incorrect.feedback().isEmpty()) {
+            gift.append('#').append(text(incorrect.feedback())).append('#').append(text(correct.feedback()));
+        }
+        gift.append('}');
+    }
+
+    /**
+     * GIFT has no escape for a backslash, which could otherwise join the character after it into an escape; as
+     * the text is HTML, it is written as the character reference {@code &#92;}.
+     */
+    private static String text(String plain) {
+        return GiftEscapes.escape(ExportText.html(plain).replace("\\", "&#92;"));
+    }
+}

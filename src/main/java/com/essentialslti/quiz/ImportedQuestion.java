@@ -1,0 +1,13 @@
+package com.essentialslti.quiz;
+
+/**
+ * A question read from an imported file, checked but not saved.
+ *
+ * @param topicName  the last segment of the category the question was in, or null when the file gave none (the
+ *                   caller chooses a topic for it)
+ * @param sourceName the question's name in the file, or null when it had none
+ * @param content    the question, with {@link Difficulty#MEDIUM}: neither Moodle XML nor GIFT carries a difficulty
+ * @param line       the 1-based line where the question starts in the file
+ */
+public record ImportedQuestion(String topicName, String sourceName, QuestionContent content, int line) {
+}

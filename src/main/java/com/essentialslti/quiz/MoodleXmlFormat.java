@@ -1,0 +1,34 @@
+package com.essentialslti.quiz;
+
+import java.util.List;
+
+/**
+ * Moodle XML, the question format Moodle exports its question banks in. What is read and written:
+ * <ul>
+ * <li>{@code <question type="category">}: the last segment of its path ({@code $course$/top/Governance}) is the
+ * topic of the questions that follow it.</li>
+ * <li>{@code multichoice} with {@code <single>true</single>} (or no {@code <single>}): a single answer question,
+ * whose correct answer is the one with fraction 100; with {@code <single>false</single>}: a multiple answer
+ * question, whose correct answers are those with a positive fraction. Each answer keeps its feedback.</li>
+ * <li>{@code truefalse}: the options "True" and "False", in that order, with the feedback of each answer.</li>
+ * <li>Every other question type is reported as a problem, which makes the whole import unacceptable.</li>
+ * </ul>
+ * All text is read as HTML and kept as plain text (see {@link PlainText}); general feedback, grades and penalties
+ * are not kept. Moodle XML has no difficulty: imported questions are {@link Difficulty#MEDIUM} and exports leave the
+ * difficulty out.
+ */
+public final class MoodleXmlFormat {
+
+    private MoodleXmlFormat() {
+    }
+
+    /** Reads a Moodle XML file without saving anything; never throws on a bad file, but reports its problems. */
+    public static ImportResult read(byte[] file) {
+        return MoodleXmlReader.read(file);
+    }
+
+    /** A Moodle XML file (UTF-8) with the questions, each topic's questions after its category. */
+    public static String write(List<ExportedQuestion> questions) {
+        return MoodleXmlWriter.write(questions);
+    }
+}

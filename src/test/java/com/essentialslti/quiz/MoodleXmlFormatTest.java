@@ -1,0 +1,443 @@
+package com.essentialslti.quiz;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Moodle XML import and export: what is read, what is refused and why, and what Moodle gets back. */
+class MoodleXmlFormatTest {
+
+    static ImportResult read(String xml) {
+        return MoodleXmlFormat.read(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String VALID = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <quiz>
+              <question type="category">
+                <category><text>$course$/top/Governance</text></category>
+              </question>
+              <question type="multichoice">
+                <name><text>Decision rights</text></name>
+                <questiontext format="html"><text><![CDATA[<p>Who <b>decides</b> on a change request?</p>]]></text></questiontext>
+                <generalfeedback format="html"><text></text></generalfeedback>
+                <defaultgrade>1</defaultgrade>
+                <single>true</single>
+                <shuffleanswers>1</shuffleanswers>
+                <answer fraction="0" format="html"><text>The PMO</text><feedback format="html"><text>No: the PMO advises.</text></feedback></answer>
+                <answer fraction="100" format="html"><text>The board</text><feedback format="html"><text>Yes.</text></feedback></answer>
+              </question>
+              <question type="multichoice">
+                <name><text>Reports</text></name>
+                <questiontext format="html"><text>Which make a good report?</text></questiontext>
+                <single>false</single>
+                <answer fraction="50"><text>Agreed criteria</text><feedback><text>Yes.</text></feedback></answer>
+                <answer fraction="50"><text>Reliable data</text></answer>
+                <answer fraction="-100"><text>Many colours</text><feedback><text>No.</text></feedback></answer>
+                <answer fraction="0"><text>Long tables</text></answer>
+              </question>
+              <question type="category">
+                <category><text>$course$/top/PMO/The PMO of one</text></category>
+              </question>
+              <question type="truefalse">
+                <name><text>Saying no</text></name>
+                <questiontext format="html"><text>A PMO of one says no to some requests.</text></questiontext>
+                <answer fraction="0"><text>false</text><feedback><text>It must choose.</text></feedback></answer>
+                <answer fraction="100"><text>true</text><feedback><text>Right.</text></feedback></answer>
+              </question>
+            </quiz>
+            """;
+
+    @Nested
+    class Reading {
+
+        final ImportResult result = read(VALID);
+
+        @Test
+        void aValidFileIsAcceptable() {
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.acceptable()).isTrue();
+            assertThat(result.questions()).hasSize(3);
+        }
+
+        @Test
+        void aSingleMultichoiceHasTheAnswerWorthFullMarksAsItsCorrectOption() {
+            QuestionContent content = result.questions().get(0).content();
+            assertThat(content.type()).isEqualTo(QuestionType.SINGLE);
+            assertThat(content.text()).isEqualTo("Who decides on a change request?");
+            assertThat(content.options()).containsExactly(
+                    new AnswerOption("The PMO", false, "No: the PMO advises."),
+                    new AnswerOption("The board", true, "Yes."));
+        }
+
+        @Test
+        void aMultichoiceWithSeveralAnswersHasThoseWithAPositiveFractionAsCorrect() {
+            QuestionContent content = result.questions().get(1).content();
+            assertThat(content.type()).isEqualTo(QuestionType.MULTIPLE);
+            assertThat(content.options()).containsExactly(
+                    new AnswerOption("Agreed criteria", true, "Yes."),
+                    new AnswerOption("Reliable data", true, ""),
+                    new AnswerOption("Many colours", false, "No."),
+                    new AnswerOption("Long tables", false, ""));
+        }
+
+        @Test
+        void aTrueFalseHasTrueThenFalseEachWithItsFeedback() {
+            QuestionContent content = result.questions().get(2).content();
+            assertThat(content.type()).isEqualTo(QuestionType.TRUE_FALSE);
+            assertThat(content.options()).containsExactly(
+                    new AnswerOption("True", true, "Right."),
+                    new AnswerOption("False", false, "It must choose."));
+        }
+
+        @Test
+        void theTopicIsTheLastSegmentOfTheCategoryBeforeTheQuestion() {
+            assertThat(result.questions()).extracting(ImportedQuestion::topicName)
+                    .containsExactly("Governance", "Governance", "The PMO of one");
+        }
+
+        @Test
+        void theQuestionNameIsKeptAsItsSourceName() {
+            assertThat(result.questions()).extracting(ImportedQuestion::sourceName)
+                    .containsExactly("Decision rights", "Reports", "Saying no");
+        }
+
+        @Test
+        void eachQuestionHasTheLineItStartsOn() {
+            assertThat(result.questions()).extracting(ImportedQuestion::line).containsExactly(6, 16, 28);
+        }
+
+        @Test
+        void importedQuestionsAreOfMediumDifficultyAsMoodleXmlHasNone() {
+            assertThat(result.questions()).allSatisfy(
+                    q -> assertThat(q.content().difficulty()).isEqualTo(Difficulty.MEDIUM));
+        }
+    }
+
+    @Test
+    void questionsBeforeAnyCategoryHaveNoTopic() {
+        ImportResult result = read("""
+                <quiz>
+                  <question type="truefalse">
+                    <questiontext><text>Q</text></questiontext>
+                    <answer fraction="100"><text>true</text></answer>
+                    <answer fraction="0"><text>false</text></answer>
+                  </question>
+                </quiz>
+                """);
+        assertThat(result.acceptable()).isTrue();
+        assertThat(result.questions().get(0).topicName()).isNull();
+        assertThat(result.questions().get(0).sourceName()).isNull();
+    }
+
+    @Nested
+    class HostileText {
+
+        final ImportResult result = read("""
+                <quiz>
+                  <question type="multichoice">
+                    <name><text>Hostile</text></name>
+                    <questiontext format="html"><text><![CDATA[<p onclick="x()">Pick <script>alert(1)</script>one<style>p{}</style></p>]]></text></questiontext>
+                    <single>true</single>
+                    <answer fraction="100"><text><![CDATA[<img src=x onerror=alert(2)>Right <script>alert(3)</script>]]></text>
+                      <feedback><text><![CDATA[<a href="javascript:alert(4)">Well</a> done<script>alert(5)</script>]]></text></feedback></answer>
+                    <answer fraction="0"><text>&lt;script&gt;alert(6)&lt;/script&gt;Wrong &amp; bad</text></answer>
+                  </question>
+                </quiz>
+                """);
+
+        @Test
+        void markupIsStrippedAndScriptsAreDroppedWithTheirContent() {
+            assertThat(result.acceptable()).isTrue();
+            QuestionContent content = result.questions().get(0).content();
+            assertThat(content.text()).isEqualTo("Pick one");
+            assertThat(content.options()).containsExactly(
+                    new AnswerOption("Right", true, "Well done"),
+                    new AnswerOption("Wrong & bad", false, ""));
+        }
+
+        @Test
+        void nothingStoredLooksLikeMarkupOrScript() {
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("<", ">", "alert", "javascript");
+        }
+    }
+
+    @Nested
+    class Problems {
+
+        @Test
+        void anUnsupportedTypeIsReportedWithItsLineAndMakesTheWholeImportUnacceptable() {
+            ImportResult result = read("""
+                    <quiz>
+                      <question type="truefalse">
+                        <questiontext><text>Fine</text></questiontext>
+                        <answer fraction="100"><text>true</text></answer>
+                        <answer fraction="0"><text>false</text></answer>
+                      </question>
+                      <question type="essay">
+                        <questiontext><text>Discuss</text></questiontext>
+                      </question>
+                    </quiz>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 7: question type 'essay' is not supported: only multichoice and truefalse");
+            assertThat(result.acceptable()).isFalse();
+        }
+
+        @Test
+        void aSingleAnswerQuestionWithNoAnswerWorthFullMarksHasNoCorrectAnswer() {
+            ImportResult result = read("""
+                    <quiz>
+                      <question type="multichoice">
+                        <name><text>Roles</text></name>
+                        <questiontext><text>Who?</text></questiontext>
+                        <single>true</single>
+                        <answer fraction="50"><text>A</text></answer>
+                        <answer fraction="0"><text>B</text></answer>
+                      </question>
+                    </quiz>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString)
+                    .containsExactly("line 2: multichoice question 'Roles' has no correct answer");
+        }
+
+        @Test
+        void everyProblemIsReportedNotOnlyTheFirst() {
+            ImportResult result = read("""
+                    <quiz>
+                      <question type="shortanswer"><questiontext><text>Name it</text></questiontext></question>
+                      <question type="multichoice">
+                        <name><text>One</text></name>
+                        <questiontext><text></text></questiontext>
+                        <answer fraction="abc"><text>A</text></answer>
+                      </question>
+                      <question type="truefalse">
+                        <name><text>TF</text></name>
+                        <questiontext><text>Q</text></questiontext>
+                        <answer fraction="100"><text>yes</text></answer>
+                      </question>
+                    </quiz>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: question type 'shortanswer' is not supported: only multichoice and truefalse",
+                    "line 6: multichoice question 'One': an answer's fraction 'abc' is not a number",
+                    "line 3: multichoice question 'One' has no text once markup is removed",
+                    "line 3: multichoice question 'One' has 1 answer; it needs at least two",
+                    "line 3: multichoice question 'One' has no correct answer",
+                    "line 11: truefalse question 'TF': an answer is 'yes' where only 'true' and 'false' are possible",
+                    "line 8: truefalse question 'TF' needs one answer 'true' and one answer 'false'");
+            assertThat(result.acceptable()).isFalse();
+        }
+
+        @Test
+        void aTextLongerThanTheBankAllowsIsAProblemWithItsLine() {
+            ImportResult result = read("""
+                    <quiz>
+                      <question type="truefalse">
+                        <name><text>Long</text></name>
+                        <questiontext><text>%s</text></questiontext>
+                        <answer fraction="100"><text>true</text></answer>
+                        <answer fraction="0"><text>false</text></answer>
+                      </question>
+                    </quiz>
+                    """.formatted("x".repeat(4001)));
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: truefalse question 'Long' has a text of 4001 characters; at most 4000 are allowed");
+        }
+
+        @Test
+        void malformedXmlIsReportedWithTheParsersLine() {
+            ImportResult result = read("""
+                    <quiz>
+                      <question type="truefalse">
+                        <questiontext><text>Q</questiontext>
+                      </question>
+                    </quiz>
+                    """);
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.line()).isEqualTo(3);
+                assertThat(p.message()).startsWith("the file is not well-formed XML: ").contains("text");
+            });
+        }
+
+        @Test
+        void aFileWhoseRootIsNotQuizIsRefused() {
+            assertThat(read("<html><body/></html>").problems()).extracting(ImportProblem::toString)
+                    .containsExactly("line 1: the file is not a Moodle XML question file: its root element is"
+                            + " <html>, not <quiz>");
+        }
+
+        @Test
+        void aFileWithNoQuestionIsUnacceptable() {
+            ImportResult result = read("<quiz></quiz>");
+            assertThat(result.acceptable()).isFalse();
+            assertThat(result.problems()).extracting(ImportProblem::message).containsExactly(
+                    "the file has no question; this tool reads multichoice and truefalse questions");
+        }
+    }
+
+    @Nested
+    class HostileFiles {
+
+        @Test
+        void anExternalEntityIsRefusedAndTheFileItNamesIsNeverRead() {
+            ImportResult result = read("""
+                    <?xml version="1.0"?>
+                    <!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                    <quiz>
+                      <question type="truefalse">
+                        <questiontext><text>&xxe;</text></questiontext>
+                        <answer fraction="100"><text>true</text></answer>
+                        <answer fraction="0"><text>false</text></answer>
+                      </question>
+                    </quiz>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: the file declares a DTD or entities, which are not accepted");
+            assertThat(result.questions()).isEmpty();
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("root:");
+        }
+
+        @Test
+        void anExternalDtdIsRefused() {
+            ImportResult result = read("""
+                    <?xml version="1.0"?>
+                    <!DOCTYPE quiz SYSTEM "file:///etc/passwd">
+                    <quiz/>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: the file declares a DTD or entities, which are not accepted");
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("root:");
+        }
+
+        @Test
+        void anEntityReferenceWithoutADtdIsMalformed() {
+            ImportResult result = read("<quiz><question type=\"truefalse\"><name><text>&lol;</text></name>"
+                    + "</question></quiz>");
+            assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                    .startsWith("the file is not well-formed XML: ").contains("lol"));
+        }
+
+        @Test
+        void billionLaughsIsRefusedWithoutExpandingAnything() {
+            ImportResult result = read("""
+                    <?xml version="1.0"?>
+                    <!DOCTYPE quiz [
+                      <!ENTITY lol "lol">
+                      <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                      <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+                      <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                      <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+                      <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+                      <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+                      <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+                      <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+                      <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+                    ]>
+                    <quiz><question type="category"><category><text>&lol9;</text></category></question></quiz>
+                    """);
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: the file declares a DTD or entities, which are not accepted");
+            assertThat(result.questions()).isEmpty();
+        }
+
+        @Test
+        void deepNestingIsRefusedWithoutOverflowingTheStack() {
+            String xml = "<quiz><question type=\"truefalse\">" + "<a>".repeat(10_000) + "</a>".repeat(10_000)
+                    + "</question></quiz>";
+            assertThat(read(xml).problems()).extracting(ImportProblem::message).containsExactly(
+                    "the file nests elements more than 32 levels deep, which no question file needs");
+        }
+
+        @Test
+        void aFileOverTheSizeCapIsRefusedUnread() {
+            byte[] file = new byte[ImportLimits.MAX_FILE_BYTES + 1];
+            ImportResult result = MoodleXmlFormat.read(file);
+            assertThat(result.problems()).extracting(ImportProblem::toString)
+                    .containsExactly("the file is larger than 2 MiB");
+        }
+
+        @Test
+        void aFileThatIsNotUtf8IsRefused() {
+            byte[] file = "<quiz><question type=\"category\"><category><text>Gouvernance é</text></category>"
+                    .concat("</question></quiz>").getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(MoodleXmlFormat.read(file).problems()).extracting(ImportProblem::message)
+                    .containsExactly("the file is not UTF-8 text; save it as UTF-8 and import it again");
+        }
+
+        @Test
+        void aByteOrderMarkIsAllowed() {
+            ImportResult result = read("\uFEFF" + VALID);
+            assertThat(result.acceptable()).isTrue();
+        }
+
+        @Test
+        void moreQuestionsThanTheCapAreRefused() {
+            String question = """
+                    <question type="truefalse"><questiontext><text>Q</text></questiontext>
+                    <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+                    </question>
+                    """;
+            ImportResult result = read("<quiz>\n" + question.repeat(ImportLimits.MAX_QUESTIONS + 1) + "</quiz>");
+            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
+                    "line 3002: the file has more than 1000 questions; split it into smaller files");
+            assertThat(result.acceptable()).isFalse();
+        }
+    }
+
+    @Nested
+    class Writing {
+
+        @Test
+        void theWholeDefaultBankComesBackEqualWithMediumDifficulty() {
+            List<ExportedQuestion> exported = FormatSamples.defaultBank();
+            ImportResult result = read(MoodleXmlFormat.write(exported));
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.questions()).extracting(ImportedQuestion::content)
+                    .containsExactlyInAnyOrderElementsOf(FormatSamples.contentsWithMediumDifficulty(exported));
+            assertThat(result.questions()).extracting(q -> q.topicName() + "/" + q.sourceName())
+                    .containsExactlyInAnyOrderElementsOf(
+                            exported.stream().map(q -> q.topicName() + "/" + q.name()).toList());
+        }
+
+        @Test
+        void eachTopicsCategoryComesBeforeItsQuestions() {
+            String xml = MoodleXmlFormat.write(List.of(
+                    new ExportedQuestion("Governance", "g1", FormatSamples.trueFalse("G1")),
+                    new ExportedQuestion("Tools", "t1", FormatSamples.trueFalse("T1")),
+                    new ExportedQuestion("Governance", "g2", FormatSamples.trueFalse("G2"))));
+            assertThat(xml).containsSubsequence("$course$/top/Governance", "g1", "g2", "$course$/top/Tools", "t1");
+        }
+
+        @Test
+        void correctOptionsOfAMultipleAnswerQuestionShareTheMarkInGradesMoodleAccepts() {
+            QuestionContent content = new QuestionContent(QuestionType.MULTIPLE, Difficulty.HARD, "Which?", List.of(
+                    new AnswerOption("A", true, ""), new AnswerOption("B", true, ""),
+                    new AnswerOption("C", true, ""), new AnswerOption("D", false, "")));
+            String xml = MoodleXmlFormat.write(List.of(new ExportedQuestion(null, "q", content)));
+            assertThat(xml).contains("<single>false</single>")
+                    .containsSubsequence("fraction=\"33.33333\"", "fraction=\"33.33333\"", "fraction=\"33.33333\"",
+                            "fraction=\"0\"");
+        }
+
+        @Test
+        void textWithXmlAndHtmlSpecialCharactersComesBackAsItWas() {
+            QuestionContent content = new QuestionContent(QuestionType.SINGLE, Difficulty.EASY,
+                    "Is x]]>y & a < b true, \"quoted\" or 'not'?", List.of(
+                            new AnswerOption("Yes ]]> &amp; > 3", true, "Because 1 < 2 ]]>"),
+                            new AnswerOption("No", false, "")));
+            String xml = MoodleXmlFormat.write(List.of(new ExportedQuestion("R&D / PMO", null, content)));
+            ImportResult result = read(xml);
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.questions()).singleElement().satisfies(q -> {
+                assertThat(q.topicName()).isEqualTo("R&D / PMO");
+                assertThat(q.content().text()).isEqualTo(content.text());
+                assertThat(q.content().options()).isEqualTo(content.options());
+            });
+        }
+    }
+}
