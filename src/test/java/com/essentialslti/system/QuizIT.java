@@ -454,6 +454,93 @@ class QuizIT {
         assertThat(stranger.get(retire.replace("/retire", "/preview")).status()).isEqualTo(404);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // Import and export
+
+    static Page upload(Member trainer, String fileName, String content) {
+        String boundary = "----essentials" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n" + trainer.session()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return trainer.browser().postRaw(TOOL + "/quiz/bank/import", "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    static int bankSize(Member trainer) {
+        return trainer.get("/quiz/bank").document().select("tbody tr").size();
+    }
+
+    static final String GIFT = """
+            // two questions for the import test
+            $CATEGORY: $course$/top/Imported governance
+
+            ::Gate:: Who decides at a stage gate? {=The sponsor or board#Yes. ~The PMO#No, it advises.}
+
+            ::Catalogue:: A service catalogue lists what the PMO offers. {T}
+            """;
+
+    @Test
+    void anImportIsPreviewedAndSavesNothingUntilTheTrainerConfirms() {
+        Member trainer = trainer("import-trainer-1", "link-import-1", "course-import-1");
+        int before = bankSize(trainer);
+        Page preview = upload(trainer, "questions.gift", GIFT);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.text()).contains("Preview: 2 questions").contains("Who decides at a stage gate?")
+                .contains("Imported governance");
+        assertThat(bankSize(trainer)).isEqualTo(before);
+
+        Page bank = trainer.follow(trainer.browser().submit(preview.form()));
+        assertThat(bank.text()).contains("The questions are imported").contains("Who decides at a stage gate?");
+        assertThat(bankSize(trainer)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aFileWithProblemsIsRefusedWithLineNumbersAndNothingIsSaved() {
+        Member trainer = trainer("import-trainer-2", "link-import-2", "course-import-2");
+        int before = bankSize(trainer);
+        Page refused = upload(trainer, "questions.gift", GIFT + "\n::Essay:: Describe your PMO. {}\n");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("Nothing was saved").containsPattern("line \\d+");
+        assertThat(bankSize(trainer)).isEqualTo(before);
+    }
+
+    @Test
+    void aMoodleXmlFileWithAnExternalEntityIsRefusedAndNothingIsRead() {
+        Member trainer = trainer("import-trainer-3", "link-import-3", "course-import-3");
+        Page refused = upload(trainer, "evil.xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <quiz><question type="truefalse"><name><text>&xxe;</text></name>
+                <questiontext><text>&xxe;</text></questiontext>
+                <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+                </question></quiz>
+                """);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("DTD").doesNotContain("root:");
+    }
+
+    @Test
+    void scriptInAnImportedQuestionIsNeverKeptNorRun() {
+        Member trainer = trainer("import-trainer-4", "link-import-4", "course-import-4");
+        Page preview = upload(trainer, "questions.gift",
+                "::X:: [html]<p>Which is right?<script>alert('x')</script></p> {=<b>This</b> ~That}\n");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).doesNotContain("<script>alert").doesNotContain("alert('x')");
+        assertThat(preview.text()).contains("Which is right?");
+    }
+
+    @Test
+    void theBankExportsAsGiftAndAsMoodleXml() {
+        Member trainer = trainer("import-trainer-5", "link-import-5", "course-import-5");
+        Page gift = trainer.get("/quiz/bank/export.gift");
+        assertThat(gift.status()).isEqualTo(200);
+        assertThat(gift.headers().firstValue("Content-Disposition")).hasValueSatisfying(v ->
+                assertThat(v).contains("attachment"));
+        assertThat(gift.body()).contains("$CATEGORY").contains("{");
+        Page xml = trainer.get("/quiz/bank/export.xml");
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.body()).contains("<quiz>").contains("type=\"multichoice\"");
+    }
+
     private static List<String> shippedFeedback() throws Exception {
         try (var in = QuizIT.class.getResourceAsStream("/quiz/default-bank.json")) {
             Map<String, Object> bank = JSONObjectUtils.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));

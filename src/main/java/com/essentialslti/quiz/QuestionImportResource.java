@@ -1,0 +1,184 @@
+package com.essentialslti.quiz;
+
+import com.essentialslti.course.Activity;
+import com.essentialslti.course.Membership;
+import com.essentialslti.course.Visitors;
+import com.essentialslti.infra.Settings;
+import com.essentialslti.web.Pages;
+import com.essentialslti.web.Urls;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Import and export of a course's questions in Moodle XML and GIFT. An upload is read and shown first (or its
+ * problems, with line numbers); only the trainer's confirmation saves it, all questions in one transaction or
+ * none. The confirmation carries the file itself, so nothing is kept on the server between the two steps.
+ */
+@ApplicationScoped // stateless: one instance serves every request
+@Path("/quiz/bank")
+public class QuestionImportResource {
+
+    /** Below the server's 1 MiB request limit once encoded in the confirmation form. */
+    static final int MAX_UPLOAD = 750 * 1024;
+
+    @Inject
+    Visitors visitors;
+    @Inject
+    QuestionBank bank;
+    @Inject
+    Settings settings;
+
+    enum Format { GIFT, MOODLE_XML }
+
+    @GET
+    @Path("import")
+    @Produces(MediaType.TEXT_HTML)
+    public Response form(@QueryParam("s") String token) {
+        trainer(token);
+        return page(token, Map.of(), 200);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public Response preview(@FormParam("s") String token, @FormParam("file") EntityPart file) throws IOException {
+        trainer(token);
+        if (file == null) {
+            return page(token, Map.of("hasProblems", true, "problems", List.of("Choose a file to import.")), 400);
+        }
+        byte[] content;
+        try (InputStream in = file.getContent()) {
+            content = in.readNBytes(MAX_UPLOAD + 1);
+        }
+        if (content.length > MAX_UPLOAD) {
+            return page(token, Map.of("hasProblems", true,
+                    "problems", List.of("The file is larger than 750 KB: split it into smaller files.")), 400);
+        }
+        Format format = formatOf(file.getFileName().orElse(""), content);
+        ImportResult result = read(format, content);
+        if (!result.acceptable()) {
+            return problems(token, result);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("preview", true);
+        model.put("count", result.questions().size());
+        model.put("format", format.name());
+        model.put("content", Base64.getEncoder().encodeToString(content));
+        model.put("questions", result.questions().stream().map(q -> Map.of(
+                "line", q.line(), "topic", topicOf(q), "type", QuestionBankResource.typeLabel(q.content().type()),
+                "text", q.content().text(), "options", q.content().options().stream()
+                        .map(o -> Map.of("text", o.text(), "correct", o.correct())).toList())).toList());
+        return page(token, model, 200);
+    }
+
+    @POST
+    @Path("import/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@FormParam("s") String token, @FormParam("format") String format,
+                            @FormParam("content") String content) {
+        Membership trainer = trainer(token);
+        byte[] file;
+        Format chosen;
+        try {
+            file = Base64.getDecoder().decode(content == null ? "" : content);
+            chosen = Format.valueOf(format);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return page(token, Map.of("hasProblems", true, "problems", List.of("The import form was damaged: "
+                    + "upload the file again.")), 400);
+        }
+        ImportResult result = read(chosen, file);
+        if (!result.acceptable()) {
+            return problems(token, result);
+        }
+        List<ImportedQuestion> questions = result.questions().stream()
+                .map(q -> new ImportedQuestion(topicOf(q), q.sourceName(), q.content(), q.line())).toList();
+        bank.createAll(trainer.resourceLink(), questions);
+        return Response.seeOther(Urls.withQuery(settings.url("/quiz/bank"), Map.of("s", token, "done", "imported")))
+                .build();
+    }
+
+    @GET
+    @Path("export.gift")
+    public Response exportGift(@QueryParam("s") String token) {
+        Membership trainer = trainer(token);
+        return download(GiftFormat.write(exported(trainer)), "text/plain; charset=utf-8", "questions.gift");
+    }
+
+    @GET
+    @Path("export.xml")
+    public Response exportMoodleXml(@QueryParam("s") String token) {
+        Membership trainer = trainer(token);
+        return download(MoodleXmlFormat.write(exported(trainer)), "application/xml; charset=utf-8",
+                "questions.xml");
+    }
+
+    private List<ExportedQuestion> exported(Membership trainer) {
+        return bank.list(trainer.resourceLink()).stream().filter(e -> !e.retired())
+                .map(e -> new ExportedQuestion(e.topic(), null, e.current().content())).toList();
+    }
+
+    private static Response download(String body, String type, String name) {
+        return Response.ok(body.getBytes(StandardCharsets.UTF_8), type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    static Format formatOf(String fileName, byte[] content) {
+        if (fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            return Format.MOODLE_XML;
+        }
+        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("\uFEFF<") || start.startsWith("<") ? Format.MOODLE_XML : Format.GIFT;
+    }
+
+    private static ImportResult read(Format format, byte[] content) {
+        return format == Format.MOODLE_XML ? MoodleXmlFormat.read(content) : GiftFormat.read(content);
+    }
+
+    private static String topicOf(ImportedQuestion question) {
+        return question.topicName() == null || question.topicName().isBlank() ? "Imported" : question.topicName();
+    }
+
+    private Response problems(String token, ImportResult result) {
+        List<String> problems = result.problems().isEmpty() ? List.of("The file holds no question to import.")
+                : result.problems().stream().map(ImportProblem::toString).toList();
+        return page(token, Map.of("hasProblems", true, "problems", problems), 400);
+    }
+
+    private Response page(String token, Map<String, Object> values, int status) {
+        Map<String, Object> model = new HashMap<>(values);
+        model.put("session", token);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.render("quiz/import", model)).build();
+    }
+
+    private Membership trainer(String token) {
+        Membership member = visitors.requireStaff(token);
+        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
+            throw new WebApplicationException(Pages.error(404, "This link has no quiz",
+                    "The question bank belongs to the readiness quiz, and this link is not used for it.",
+                    "Open the bank from the quiz's own link."));
+        }
+        return member;
+    }
+}
