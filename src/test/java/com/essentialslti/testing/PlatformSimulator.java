@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,11 @@ import java.util.function.UnaryOperator;
  * echoed hints, nonce, state), with an auto-submitted form carrying an RS256-signed id_token. It also grants access
  * tokens at {@code /token} ({@link SimulatedTokenEndpoint}) and keeps a gradebook behind Assignment and Grade
  * Services at {@code /lineitems} ({@link SimulatedGradebook}), both as Moodle does.
+ *
+ * <p>A real browser starts a launch at {@link #launchPage(String)}. It reaches the platform as {@code localhost}, the
+ * tool's own site: over plain http the tool's state cookie is {@code SameSite=Lax}, which a browser returns with the
+ * id_token POST only when the platform's page is on the same site (port aside). The system tests' registration
+ * names the authorization endpoint on {@code localhost} for the same reason.
  */
 public final class PlatformSimulator implements AutoCloseable {
 
@@ -56,6 +62,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final HttpServer server;
     private final String redirectUri;
     private final String toolTargetLinkUri;
+    private final String toolLoginUrl;
     private final List<JWK> published = new CopyOnWriteArrayList<>();
     private final AtomicInteger keySetFetches = new AtomicInteger();
     private final AtomicReference<RSAKey> signingKey = new AtomicReference<>();
@@ -77,6 +84,7 @@ public final class PlatformSimulator implements AutoCloseable {
     public PlatformSimulator(int port, String toolBaseUrl, URI toolKeySetUrl) throws IOException {
         this.redirectUri = toolBaseUrl + "/lti/launch";
         this.toolTargetLinkUri = toolBaseUrl + "/lti/launch";
+        this.toolLoginUrl = toolBaseUrl + "/lti/login";
         RSAKey key = Keys.rsa("simulator-key-" + UUID.randomUUID());
         signingKey.set(key);
         published.add(key.toPublicJWK());
@@ -84,6 +92,7 @@ public final class PlatformSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/jwks", this::keySet);
         server.createContext("/auth", this::authorize);
+        server.createContext("/launch", this::launch);
         tokenEndpoint = new SimulatedTokenEndpoint(URI.create(url("/token")), toolKeySetUrl,
                 Set.of(CLIENT_ID, SECOND_CLIENT_ID));
         gradebook = new SimulatedGradebook(url(""), tokenEndpoint);
@@ -94,6 +103,15 @@ public final class PlatformSimulator implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /**
+     * The page where a real browser starts a launch for {@code loginHint}, as the learner's click in the LMS does:
+     * it posts the login initiation to the tool. {@link #nextLaunch} changes the id_token it ends with.
+     */
+    public String launchPage(String loginHint) {
+        return "http://localhost:" + server.getAddress().getPort() + "/launch?login_hint="
+                + URLEncoder.encode(loginHint, StandardCharsets.UTF_8);
     }
 
     /** The token endpoint (Moodle: /mod/lti/token.php), its checks and its test hooks. */
@@ -212,11 +230,26 @@ public final class PlatformSimulator implements AutoCloseable {
                 .with("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", toolTargetLinkUri));
         UnaryOperator<IdTokenBuilder> change = nextLaunch.getAndSet(null);
         String idToken = (change == null ? token : change.apply(token)).build();
-        send(exchange, 200, "text/html; charset=utf-8", "<!DOCTYPE html><html><body>"
-                + "<form method=\"post\" action=\"" + escape(params.get("redirect_uri")) + "\">"
-                + "<input type=\"hidden\" name=\"id_token\" value=\"" + escape(idToken) + "\">"
-                + "<input type=\"hidden\" name=\"state\" value=\"" + escape(params.get("state")) + "\">"
-                + "</form></body></html>");
+        send(exchange, 200, "text/html; charset=utf-8", autoSubmitted(params.get("redirect_uri"),
+                Map.of("id_token", idToken, "state", params.get("state"))));
+    }
+
+    private void launch(HttpExchange exchange) throws IOException {
+        String loginHint = parse(exchange.getRequestURI().getRawQuery()).get("login_hint");
+        if (loginHint == null || loginHint.isBlank()) {
+            send(exchange, 400, "text/plain", "login_hint missing");
+            return;
+        }
+        send(exchange, 200, "text/html; charset=utf-8", autoSubmitted(toolLoginUrl, loginFor(loginHint)));
+    }
+
+    /** A form a browser posts as soon as it loads it, as platforms send their login and id_token forms. */
+    private static String autoSubmitted(String action, Map<String, String> fields) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><title>Launching</title></head>"
+                + "<body><form method=\"post\" action=\"" + escape(action) + "\">");
+        fields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">"));
+        return html.append("</form><script>document.forms[0].submit();</script></body></html>").toString();
     }
 
     private static void expect(List<String> problems, Map<String, String> params, String name, String value) {
