@@ -61,11 +61,13 @@ class RestartIT {
             platform.gradebook().down(false);
 
             try (ToolProcess restarted = start(jar, "restarted.log")) {
-                Instant until = Instant.now().plusSeconds(20);
+                Instant until = Instant.now().plusSeconds(40);
                 while (delivered(platform, "killed-learner").isEmpty() && Instant.now().isBefore(until)) {
                     Thread.sleep(100);
                 }
-                assertThat(delivered(platform, "killed-learner")).hasSize(1);
+                assertThat(delivered(platform, "killed-learner")).as(() -> "score posts: "
+                        + platform.gradebook().scorePosts() + "\nlog before the kill:\n" + gradeLines("killed.log")
+                        + "\nlog after the restart:\n" + gradeLines("restarted.log")).hasSize(1);
                 assertThat(platform.gradebook().grade(lineItem, "killed-learner")).isPresent();
             }
         }
@@ -94,6 +96,16 @@ class RestartIT {
     }
 
     static final String FORM = "application/x-www-form-urlencoded";
+
+    private String gradeLines(String log) {
+        try {
+            return Files.readAllLines(work.resolve(log)).stream()
+                    .filter(l -> l.contains("grades") || l.contains("submit") || l.contains("SEVERE"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
 
     @Test
     void keysRegistrationsAndUsersSurviveARestart() throws Exception {
