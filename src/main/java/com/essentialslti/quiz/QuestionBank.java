@@ -40,8 +40,8 @@ public final class QuestionBank {
 
     public List<Entry> list(ResourceLink link) {
         String scope = Quizzes.bankScope(link);
-        return database.transaction(em -> {
-            QuizBank.ensureSeeded(em, scope, clock.instant());
+        QuizBank.ensureSeeded(database, scope, clock.instant());
+        return database.read(em -> {
             return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
                             + "WHERE q.bankScope = :s", Question.class)
                     .setParameter("s", scope)
@@ -68,10 +68,10 @@ public final class QuestionBank {
     }
 
     public String create(ResourceLink link, String topicName, QuestionContent content) {
+        QuizBank.ensureSeeded(database, Quizzes.bankScope(link), clock.instant());
         return database.transactionRetryingOnce(em -> {
             Instant now = clock.instant();
             String scope = Quizzes.bankScope(link);
-            QuizBank.ensureSeeded(em, scope, now);
             Question question = new Question(scope, topic(em, scope, topicName), null, content, now);
             em.persist(question.current());
             em.persist(question);
@@ -81,10 +81,10 @@ public final class QuestionBank {
 
     /** Several questions in one transaction: all are saved, or none (an import). */
     public int createAll(ResourceLink link, List<ImportedQuestion> questions) {
+        QuizBank.ensureSeeded(database, Quizzes.bankScope(link), clock.instant());
         return database.transaction(em -> {
             Instant now = clock.instant();
             String scope = Quizzes.bankScope(link);
-            QuizBank.ensureSeeded(em, scope, now);
             for (ImportedQuestion imported : questions) {
                 Question question = new Question(scope, topic(em, scope, imported.topicName()), null,
                         imported.content(), now);

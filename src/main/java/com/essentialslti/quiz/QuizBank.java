@@ -16,8 +16,33 @@ import java.util.stream.Collectors;
 final class QuizBank {
 
     private static volatile DefaultBank shipped;
+    /** One seeding per bank at a time in this process: the others wait for it and then find the bank seeded. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> SEEDING =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private QuizBank() {
+    }
+
+    /**
+     * Seeds the bank in a transaction of its own, once: concurrent first attempts in a new course wait for the
+     * one that seeds (in another process, the unique topic key makes all but one fail, and they retry).
+     */
+    static void ensureSeeded(com.essentialslti.infra.Database database, String bankScope, Instant now) {
+        if (seeded(database, bankScope)) {
+            return;
+        }
+        synchronized (SEEDING.computeIfAbsent(bankScope, scope -> new Object())) {
+            database.transactionRetryingOnce(em -> {
+                ensureSeeded(em, bankScope, now);
+                return null;
+            });
+        }
+    }
+
+    private static boolean seeded(com.essentialslti.infra.Database database, String bankScope) {
+        return database.read(em -> em.createQuery("SELECT COUNT(t) FROM Topic t WHERE t.bankScope = :s", Long.class)
+                .setParameter("s", bankScope)
+                .getSingleResult()) > 0;
     }
 
     static void ensureSeeded(EntityManager em, String bankScope, Instant now) {
@@ -57,6 +82,8 @@ final class QuizBank {
     }
 
     static Map<String, QuestionVersion> versions(EntityManager em, Collection<String> ids) {
+        // Each version's options come in a query of their own: EclipseLink 4.0 breaks on a later flush when an
+        // element collection of embeddables is join- or batch-fetched.
         return em.createQuery("SELECT v FROM QuestionVersion v WHERE v.id IN :ids", QuestionVersion.class)
                 .setParameter("ids", List.copyOf(ids))
                 .getResultList().stream()

@@ -98,8 +98,9 @@ public class QuizResource {
         Membership learner = learner(token);
         Set<Integer> shown = choices == null ? Set.of() : choices.stream()
                 .filter(c -> c.matches("\\d{1,2}")).map(Integer::valueOf).collect(Collectors.toSet());
+        int questions;
         try {
-            quizzes.answer(learner, attemptId, number - 1, shown);
+            questions = quizzes.answer(learner, attemptId, number - 1, shown);
         } catch (Quizzes.NoSuchAttempt missing) {
             return noSuchAttempt();
         } catch (Attempt.Closed closed) {
@@ -113,7 +114,7 @@ public class QuizResource {
             case "finish" -> "/quiz/attempt/" + attemptId + "/review";
             default -> "/quiz/attempt/" + attemptId + "/question/" + (number + 1);
         };
-        if (next.endsWith("/question/" + (number + 1)) && number >= ownView(learner, attemptId).questions().size()) {
+        if (next.endsWith("/question/" + (number + 1)) && number >= questions) {
             next = "/quiz/attempt/" + attemptId + "/review";
         }
         return redirect(next, token);
@@ -148,7 +149,7 @@ public class QuizResource {
     @Path("attempt/{attempt}/result")
     public Response result(@QueryParam("s") String token, @PathParam("attempt") String attemptId) {
         Membership learner = learner(token);
-        Quizzes.AttemptView view = ownView(learner, attemptId);
+        Quizzes.AttemptView view = ownView(learner, attemptId, true);
         if (!view.attempt().submitted()) {
             return redirect("/quiz/attempt/" + attemptId + "/review", token);
         }
@@ -210,8 +211,12 @@ public class QuizResource {
     }
 
     private Quizzes.AttemptView ownView(Membership learner, String attemptId) {
+        return ownView(learner, attemptId, false);
+    }
+
+    private Quizzes.AttemptView ownView(Membership learner, String attemptId, boolean withTopics) {
         try {
-            return quizzes.view(learner, attemptId);
+            return quizzes.view(learner, attemptId, withTopics);
         } catch (Quizzes.NoSuchAttempt missing) {
             throw new jakarta.ws.rs.WebApplicationException(noSuchAttempt());
         }

@@ -78,20 +78,28 @@ public final class Quizzes {
     }
 
     public Overview overview(Membership learner) {
-        submitIfOverdue(learner);
-        return database.read(em -> {
-            List<Attempt> attempts = attemptsOf(em, learner);
-            QuizSettings settings = settingsOf(em, learner.resourceLink().id());
-            List<Attempt> finished = attempts.stream().filter(Attempt::submitted).toList();
-            return new Overview(settings, finished,
-                    attempts.stream().filter(a -> !a.submitted()).findFirst(),
-                    settings.gradingMethod().grade(finished.stream().map(a -> a.score().orElse(0.0)).toList()));
-        });
+        Instant now = clock.instant();
+        Overview overview = database.read(em -> overviewOf(em, learner));
+        if (overview.inProgress().filter(a -> a.overdue(now)).isPresent()) {
+            submitIfOverdue(learner);
+            return database.read(em -> overviewOf(em, learner));
+        }
+        return overview;
+    }
+
+    private static Overview overviewOf(EntityManager em, Membership learner) {
+        List<Attempt> attempts = attemptsOf(em, learner);
+        QuizSettings settings = settingsOf(em, learner.resourceLink().id());
+        List<Attempt> finished = attempts.stream().filter(Attempt::submitted).toList();
+        return new Overview(settings, finished,
+                attempts.stream().filter(a -> !a.submitted()).findFirst(),
+                settings.gradingMethod().grade(finished.stream().map(a -> a.score().orElse(0.0)).toList()));
     }
 
     /** The attempt in progress, or a new one if the learner may start one. */
     public Attempt startOrResume(Membership learner) {
         submitIfOverdue(learner);
+        QuizBank.ensureSeeded(database, bankScope(learner.resourceLink()), clock.instant());
         return database.transactionRetryingOnce(em -> {
             List<Attempt> attempts = attemptsOf(em, learner);
             Optional<Attempt> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
@@ -107,7 +115,6 @@ public final class Quizzes {
                 throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
             }
             String scope = bankScope(learner.resourceLink());
-            QuizBank.ensureSeeded(em, scope, now);
             List<Question> drawn = QuestionDraw.draw(QuizBank.active(em, scope), settings.questionCount(), random);
             if (drawn.isEmpty()) {
                 throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");
@@ -121,19 +128,32 @@ public final class Quizzes {
     }
 
     public AttemptView view(Membership learner, String attemptId) {
-        submitIfOverdue(learner);
-        return database.read(em -> {
-            Attempt attempt = ownAttempt(em, learner, attemptId);
-            Map<String, QuestionVersion> versions = QuizBank.versions(em,
-                    attempt.items().stream().map(AttemptItem::questionVersionId).toList());
-            List<QuestionVersion> inOrder = attempt.items().stream()
-                    .map(i -> versions.get(i.questionVersionId())).toList();
+        return view(learner, attemptId, false);
+    }
+
+    /** The attempt with its questions, and the topic of each when {@code withTopics} (the result page). */
+    public AttemptView view(Membership learner, String attemptId, boolean withTopics) {
+        AttemptView view = database.read(em -> viewOf(em, learner, attemptId, withTopics));
+        if (!view.attempt().submitted() && view.attempt().overdue(clock.instant())) {
+            submitIfOverdue(learner);
+            return database.read(em -> viewOf(em, learner, attemptId, withTopics));
+        }
+        return view;
+    }
+
+    private AttemptView viewOf(EntityManager em, Membership learner, String attemptId, boolean withTopics) {
+        Attempt attempt = ownAttempt(em, learner, attemptId);
+        Map<String, QuestionVersion> versions = QuizBank.versions(em,
+                attempt.items().stream().map(AttemptItem::questionVersionId).toList());
+        List<QuestionVersion> inOrder = attempt.items().stream()
+                .map(i -> versions.get(i.questionVersionId())).toList();
+        Map<String, Topic> byVersion = new LinkedHashMap<>();
+        if (withTopics) {
             Map<String, Topic> byQuestion = QuizBank.topicsOf(em,
                     inOrder.stream().map(QuestionVersion::questionId).distinct().toList());
-            Map<String, Topic> byVersion = new LinkedHashMap<>();
             inOrder.forEach(v -> byVersion.put(v.id(), byQuestion.get(v.questionId())));
-            return new AttemptView(attempt, inOrder, byVersion, settingsOf(em, learner.resourceLink().id()));
-        });
+        }
+        return new AttemptView(attempt, inOrder, byVersion, settingsOf(em, learner.resourceLink().id()));
     }
 
     /**
@@ -141,11 +161,12 @@ public final class Quizzes {
      *
      * @throws Attempt.Closed when the attempt was submitted or its time ran out (then it is submitted now)
      */
-    public void answer(Membership learner, String attemptId, int position, Set<Integer> shownPositions) {
+    public int answer(Membership learner, String attemptId, int position, Set<Integer> shownPositions) {
         try {
-            database.transactionRetryingOnce(em -> {
-                ownAttempt(em, learner, attemptId).answer(position, shownPositions, clock.instant());
-                return null;
+            return database.transactionRetryingOnce(em -> {
+                Attempt attempt = ownAttempt(em, learner, attemptId);
+                attempt.answer(position, shownPositions, clock.instant());
+                return attempt.items().size();
             });
         } catch (Attempt.Closed closed) {
             submitIfOverdue(learner);
