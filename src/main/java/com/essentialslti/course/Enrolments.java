@@ -27,7 +27,7 @@ public final class Enrolments {
     public Membership record(ValidatedLaunch launch) {
         LaunchClaims claims = launch.claims();
         String registrationId = launch.registration().id();
-        return database.transactionRetryingOnce(em -> {
+        return database.losableTransactionRetryingOnce(em -> {
             LaunchClaims.ResourceLink claim = claims.resourceLink().orElseThrow();
             Optional<Membership> known = findMembership(em, registrationId, claims.deploymentId(), claim.id(),
                     claims.subject().orElseThrow())

@@ -32,13 +32,9 @@ public record Settings(
     }
 
     /** The H2 file database in the data directory: the embedded default, kept across restarts. */
-    /**
-     * The embedded H2 database. WRITE_DELAY=0: H2 otherwise writes commits to its file up to half a second later,
-     * and a killed tool would lose the grades and attempts of that half second.
-     */
+    /** The embedded H2 database (see {@code Database} for how committed work reaches its file). */
     public static String embeddedDbUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public URI url(String path) {

@@ -46,7 +46,7 @@ public final class RelayBenchmark {
         int port = Integer.getInteger("bench.platformPort", 38381);
         Path data = Files.createTempDirectory("relay-benchmark");
         Clock clock = Clock.systemUTC();
-        try (Database db = Database.open("jdbc:h2:file:" + data.resolve("essentials") + ";WRITE_DELAY=0",
+        try (Database db = Database.open("jdbc:h2:file:" + data.resolve("essentials"),
                 "essentials", "")) {
             KeyRing toolKeys = new KeyRing(db, "tool", clock, Duration.ofDays(7)).load();
             try (KeySetServer toolKeySet = new KeySetServer(toolKeys.publicKeySet().getKeys().get(0));

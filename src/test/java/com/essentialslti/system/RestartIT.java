@@ -66,7 +66,7 @@ class RestartIT {
                     Thread.sleep(100);
                 }
                 assertThat(delivered(platform, "killed-learner")).as(() -> "score posts: "
-                        + platform.gradebook().scorePosts() + "\nlog before the kill:\n" + gradeLines("killed.log")
+                        + platform.gradebook().scorePosts() + "\ntoken refusals: " + platform.tokens().refusals() + "\nlog before the kill:\n" + gradeLines("killed.log")
                         + "\nlog after the restart:\n" + gradeLines("restarted.log")).hasSize(1);
                 assertThat(platform.gradebook().grade(lineItem, "killed-learner")).isPresent();
             }

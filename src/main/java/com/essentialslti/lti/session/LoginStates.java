@@ -30,7 +30,10 @@ public final class LoginStates {
     public LoginState issue(LoginRequest login) {
         Instant now = clock.instant();
         LoginState state = new LoginState(random(), random(), login, now, now.plus(TTL));
-        database.transact(em -> em.persist(state));
+        database.losableTransaction(em -> {
+            em.persist(state);
+            return null;
+        });
         return state;
     }
 
@@ -58,7 +61,7 @@ public final class LoginStates {
     /** Deletes states that expired more than a day ago; their nonces can no longer match a valid token. */
     public int purgeExpired() {
         long cutoff = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
-        return database.transaction(em -> em.createQuery("DELETE FROM LoginState s WHERE s.expiresAt < :cutoff")
+        return database.losableTransaction(em -> em.createQuery("DELETE FROM LoginState s WHERE s.expiresAt < :cutoff")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate());
     }
