@@ -50,7 +50,10 @@ public final class LoginStates {
      */
     public boolean consume(String state) {
         Instant now = clock.instant();
-        int updated = database.transaction(em -> em.createQuery(
+        // Losable on the embedded database: a crash within half a second of this launch could forget the mark,
+        // but replaying the id_token would still need this browser's state cookie (or platform storage) and a
+        // token younger than 60 s, with the tool restarted in between.
+        int updated = database.losableTransaction(em -> em.createQuery(
                         "UPDATE LoginState s SET s.usedAt = :now WHERE s.state = :state AND s.usedAt IS NULL AND s.expiresAt > :now")
                 .setParameter("now", now.toEpochMilli())
                 .setParameter("state", state)
