@@ -1,6 +1,5 @@
 package com.essentialslti.quiz;
 
-import com.essentialslti.course.Activity;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
@@ -239,13 +238,7 @@ public class QuestionBankResource {
     }
 
     private Membership trainer(String token) {
-        Membership member = visitors.requireStaff(token);
-        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
-            throw new WebApplicationException(Pages.error(404, "This link has no quiz",
-                    "The question bank belongs to the readiness quiz, and this link is not used for it.",
-                    "Open the bank from the quiz's own link."));
-        }
-        return member;
+        return QuizResource.atQuizLink(visitors.requireStaff(token));
     }
 
     private QuestionBank.Entry find(Membership trainer, String questionId) {

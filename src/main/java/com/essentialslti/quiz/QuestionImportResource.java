@@ -1,6 +1,5 @@
 package com.essentialslti.quiz;
 
-import com.essentialslti.course.Activity;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -173,12 +171,6 @@ public class QuestionImportResource {
     }
 
     private Membership trainer(String token) {
-        Membership member = visitors.requireStaff(token);
-        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
-            throw new WebApplicationException(Pages.error(404, "This link has no quiz",
-                    "The question bank belongs to the readiness quiz, and this link is not used for it.",
-                    "Open the bank from the quiz's own link."));
-        }
-        return member;
+        return QuizResource.atQuizLink(visitors.requireStaff(token));
     }
 }

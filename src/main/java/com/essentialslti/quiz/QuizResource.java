@@ -228,7 +228,11 @@ public class QuizResource {
     }
 
     private Membership quizMember(String token) {
-        Membership member = visitors.require(token);
+        return atQuizLink(visitors.require(token));
+    }
+
+    /** The member, if their link is used for the quiz; otherwise the request ends with a 404 page. */
+    static Membership atQuizLink(Membership member) {
         if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
             throw new jakarta.ws.rs.WebApplicationException(Pages.error(404, "This link has no quiz",
                     "The link you came from is not used for the readiness quiz.",
@@ -248,9 +252,7 @@ public class QuizResource {
     }
 
     private Membership staff(String token) {
-        Membership member = quizMember(token);
-        visitors.requireStaff(token);
-        return member;
+        return atQuizLink(visitors.requireStaff(token));
     }
 
     private static int firstUnanswered(Attempt attempt) {
