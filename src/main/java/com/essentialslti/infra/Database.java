@@ -50,10 +50,57 @@ public final class Database implements AutoCloseable {
             }
         }
 
-        synchronized void afterCommit() {
+        private final Object lock = new Object();
+        private long committed; // tickets: one per commit that asked for the disk
+        private long written;   // every ticket up to this one is on disk
+        private boolean writing;
+
+        /**
+         * Returns once a checkpoint that began after the caller's commit has finished. Concurrent callers share
+         * one checkpoint (a group commit) instead of queueing for one each.
+         */
+        void afterCommit() {
             if (connection == null) {
                 return;
             }
+            long ticket;
+            synchronized (lock) {
+                ticket = ++committed;
+            }
+            while (true) {
+                long covers;
+                synchronized (lock) {
+                    while (writing && written < ticket) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new PersistenceException("interrupted while writing the database file", e);
+                        }
+                    }
+                    if (written >= ticket) {
+                        return;
+                    }
+                    writing = true;
+                    covers = committed; // every commit with a ticket up to here happened before this checkpoint
+                }
+                boolean done = false;
+                try {
+                    checkpoint();
+                    done = true;
+                } finally {
+                    synchronized (lock) {
+                        writing = false;
+                        if (done) {
+                            written = Math.max(written, covers);
+                        }
+                        lock.notifyAll();
+                    }
+                }
+            }
+        }
+
+        private synchronized void checkpoint() {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             } catch (java.sql.SQLException e) {
