@@ -12,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -56,7 +57,8 @@ public class GradingComponents {
                 KeyRing keys = toolKeys.get();
                 AccessTokens tokens = new AccessTokens(http, clock, keys::signingKey);
                 ScoreRelay started = new ScoreRelay(database.get(), registrations.get(),
-                        new GradeService(http, tokens, Duration.ofSeconds(10)), clock, senders,
+                        new GradeService(http, tokens, Duration.ofSeconds(ConfigProvider.getConfig()
+                                .getOptionalValue("AGS_TIMEOUT_SECONDS", Integer.class).orElse(10))), clock, senders,
                         Duration.ofSeconds(2), Duration.ofHours(1));
                 relay.set(started);
                 started.run(POLL);

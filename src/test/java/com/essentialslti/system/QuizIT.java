@@ -325,6 +325,34 @@ class QuizIT {
     }
 
     @Test
+    void whenTheLmsAnswersTooLateTheScoreIsSentAgainWithTheSameValueAndTimestamp() throws Exception {
+        URI lineItem = column("link-grades-7");
+        Member learner = learnerWithGrades("grades-user-7", "link-grades-7", lineItem);
+        platform.gradebook().delay(Duration.ofSeconds(3)); // longer than the tool's AGS_TIMEOUT_SECONDS=2
+        try {
+            takeTheQuiz(learner);
+            Thread.sleep(2500);
+        } finally {
+            platform.gradebook().delay(Duration.ZERO);
+        }
+        Instant until = Instant.now().plusSeconds(20);
+        List<SimulatedGradebook.ScorePost> posts = List.of();
+        while (Instant.now().isBefore(until)) {
+            posts = platform.gradebook().scorePosts().stream()
+                    .filter(p -> p.body().contains("\"grades-user-7\"")).toList();
+            if (posts.size() >= 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(posts).as("the late answer, then the retry").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(posts).extracting(SimulatedGradebook.ScorePost::body).as("one value, one timestamp")
+                .containsOnly(posts.get(0).body());
+        assertThat(posts).extracting(SimulatedGradebook.ScorePost::status).contains(200, 409);
+        assertThat(platform.gradebook().grade(lineItem, "grades-user-7")).isPresent();
+    }
+
+    @Test
     void aStaleAccessTokenIsRefreshedOnce() throws Exception {
         URI lineItem = column("link-grades-5");
         takeTheQuiz(learnerWithGrades("grades-user-5a", "link-grades-5", lineItem));
