@@ -17,19 +17,14 @@ public final class GradeOutbox {
     }
 
     public static OutboxScore enqueue(EntityManager em, ScoreToSend score, Instant now) {
-        List<OutboxScore> earlier = em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l "
-                        + "AND o.userId = :u ORDER BY o.scoreTimestamp DESC", OutboxScore.class)
+        Instant timestamp = nextTimestamp(em, score.resourceLinkId(), score.userId(), now);
+        em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.userId = :u "
+                        + "AND o.state IN :open", OutboxScore.class)
                 .setParameter("l", score.resourceLinkId())
                 .setParameter("u", score.userId())
-                .getResultList();
-        Instant timestamp = now.truncatedTo(ChronoUnit.SECONDS);
-        if (!earlier.isEmpty()) {
-            Instant latest = earlier.get(0).timestamp().truncatedTo(ChronoUnit.SECONDS);
-            if (!timestamp.isAfter(latest)) {
-                timestamp = latest.plusSeconds(1);
-            }
-        }
-        earlier.forEach(OutboxScore::superseded);
+                .setParameter("open", List.of(OutboxScore.State.WAITING, OutboxScore.State.PARKED))
+                .getResultList()
+                .forEach(OutboxScore::superseded);
         OutboxScore queued = new OutboxScore(score, timestamp, now);
         em.persist(queued);
         return queued;
@@ -42,18 +37,23 @@ public final class GradeOutbox {
                 || parked.state() != OutboxScore.State.PARKED) {
             return false;
         }
-        Instant latest = em.createQuery("SELECT MAX(o.scoreTimestamp) FROM OutboxScore o WHERE o.resourceLinkId = :l "
+        parked.sendAgain(nextTimestamp(em, resourceLinkId, parked.userId(), now), now);
+        return true;
+    }
+
+    /** Now in whole seconds, or one second after this learner's newest timestamp at this link if now is not later. */
+    private static Instant nextTimestamp(EntityManager em, String resourceLinkId, String userId, Instant now) {
+        Long newest = em.createQuery("SELECT MAX(o.scoreTimestamp) FROM OutboxScore o WHERE o.resourceLinkId = :l "
                         + "AND o.userId = :u", Long.class)
                 .setParameter("l", resourceLinkId)
-                .setParameter("u", parked.userId())
-                .getResultList().stream().filter(java.util.Objects::nonNull).findFirst()
-                .map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
+                .setParameter("u", userId)
+                .getSingleResult();
         Instant timestamp = now.truncatedTo(ChronoUnit.SECONDS);
-        if (!timestamp.isAfter(latest)) {
-            timestamp = latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        if (newest == null) {
+            return timestamp;
         }
-        parked.sendAgain(timestamp, now);
-        return true;
+        Instant latest = Instant.ofEpochMilli(newest).truncatedTo(ChronoUnit.SECONDS);
+        return timestamp.isAfter(latest) ? timestamp : latest.plusSeconds(1);
     }
 
     /** The newest score of each learner at a link, for the trainer's results list. */
