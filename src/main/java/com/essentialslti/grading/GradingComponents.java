@@ -2,6 +2,7 @@ package com.essentialslti.grading;
 
 import com.essentialslti.ToolKeys;
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.keys.KeyRing;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.services.AccessTokens;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -42,6 +42,8 @@ public class GradingComponents {
     Instance<KeyRing> toolKeys;
     @Inject
     Clock clock;
+    @Inject
+    Settings settings;
 
     private final AtomicReference<ScoreRelay> relay = new AtomicReference<>();
     private final ExecutorService senders = Executors.newFixedThreadPool(8, daemon("grade-sender"));
@@ -57,8 +59,7 @@ public class GradingComponents {
                 KeyRing keys = toolKeys.get();
                 AccessTokens tokens = new AccessTokens(http, clock, keys::signingKey);
                 ScoreRelay started = new ScoreRelay(database.get(), registrations.get(),
-                        new GradeService(http, tokens, Duration.ofSeconds(ConfigProvider.getConfig()
-                                .getOptionalValue("AGS_TIMEOUT_SECONDS", Integer.class).orElse(10))), clock, senders,
+                        new GradeService(http, tokens, settings.agsTimeout()), clock, senders,
                         Duration.ofSeconds(2), Duration.ofHours(1));
                 relay.set(started);
                 started.run(POLL);

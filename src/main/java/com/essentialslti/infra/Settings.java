@@ -20,6 +20,7 @@ public record Settings(
         Duration keyGracePeriod,
         Duration launchSessionLifetime,
         long keySetRefetchSeconds,
+        Duration agsTimeout,
         Optional<String> operatorToken) {
 
     public enum SandboxMode { AUTO, ON, OFF }
@@ -31,8 +32,10 @@ public record Settings(
         }
     }
 
-    /** The H2 file database in the data directory: the embedded default, kept across restarts. */
-    /** The embedded H2 database (see {@code Database} for how committed work reaches its file). */
+    /**
+     * The H2 file database in the data directory: the embedded default, kept across restarts (see
+     * {@code Database} for how committed work reaches its file).
+     */
     public static String embeddedDbUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials") + ";DB_CLOSE_ON_EXIT=FALSE";
     }

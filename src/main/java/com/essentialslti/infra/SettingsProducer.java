@@ -35,6 +35,7 @@ public class SettingsProducer {
                 Duration.ofDays(Long.parseLong(value(config, "KEY_GRACE_DAYS", "7"))),
                 Duration.ofMinutes(Long.parseLong(value(config, "LAUNCH_SESSION_MINUTES", "120"))),
                 Long.parseLong(value(config, "KEYSET_REFETCH_SECONDS", "10")),
+                Duration.ofSeconds(Long.parseLong(value(config, "AGS_TIMEOUT_SECONDS", "10"))),
                 config.getOptionalValue("OPERATOR_TOKEN", String.class).filter(s -> !s.isBlank()));
     }
 
