@@ -1,7 +1,6 @@
 package com.essentialslti.quiz;
 
 import com.essentialslti.course.Activity;
-import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.LinkPage;
 import com.essentialslti.course.Membership;
 import com.essentialslti.infra.Database;
@@ -77,16 +76,8 @@ public class QuizComponents {
 
     void onLinkPage(@Observes LinkPage page) {
         Membership member = page.membership();
-        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
-            return;
-        }
-        if (member.role() == CourseRole.LEARNER) {
-            page.show(QuizPages.overview(member, quizzes().overview(member), page.sessionToken(),
-                    page.pageAddress(), clock.instant(), null));
-        } else {
-            page.show(QuizPages.staff(member, quizzes().settings(member.resourceLink()),
-                    quizzes().results(member.resourceLink()), QuizResource.gradesReturned(member),
-                    page.sessionToken(), page.pageAddress(), null, null));
+        if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isPresent()) {
+            page.show(QuizPages.home(member, quizzes(), page.sessionToken(), page.pageAddress(), clock.instant()));
         }
     }
 }

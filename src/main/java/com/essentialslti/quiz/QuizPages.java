@@ -1,7 +1,9 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Membership;
 import com.essentialslti.grading.OutboxScore;
+import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.web.Pages;
 
 import java.time.Duration;
@@ -30,6 +32,25 @@ final class QuizPages {
             .withZone(ZoneOffset.UTC);
 
     private QuizPages() {
+    }
+
+    /** The quiz's page for a member: the overview for a learner, results and settings for trainers and admins. */
+    static String home(Membership member, Quizzes quizzes, String session, String pageAddress, Instant now) {
+        return member.role() == CourseRole.LEARNER
+                ? overview(member, quizzes.overview(member), session, pageAddress, now, null)
+                : staff(member, quizzes, session, pageAddress, null, null);
+    }
+
+    static String staff(Membership trainer, Quizzes quizzes, String session, String pageAddress, String saved,
+                        String problem) {
+        return staff(trainer, quizzes.settings(trainer.resourceLink()), quizzes.results(trainer.resourceLink()),
+                gradesReturned(trainer), session, pageAddress, saved, problem);
+    }
+
+    /** Whether the platform lets the tool send this link's grades (the AGS claim with the scopes it needs). */
+    static boolean gradesReturned(Membership member) {
+        return member.resourceLink().gradeService().filter(LaunchClaims.GradeServiceClaim::canSendScores)
+                .isPresent();
     }
 
     static String overview(Membership learner, Quizzes.Overview overview, String session, String pageAddress,
@@ -151,7 +172,7 @@ final class QuizPages {
         return Pages.render("quiz/result", model);
     }
 
-    static String staff(Membership trainer, QuizSettings settings, List<Quizzes.LearnerResult> results,
+    private static String staff(Membership trainer, QuizSettings settings, List<Quizzes.LearnerResult> results,
                         boolean gradesReturned, String session, String pageAddress, String saved, String problem) {
         Map<String, Object> model = base(trainer, session, pageAddress);
         model.put("role", trainer.role().label().toLowerCase(Locale.ROOT));

@@ -5,7 +5,6 @@ import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
-import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +50,7 @@ public class QuizResource {
 
     @GET
     public Response home(@QueryParam("s") String token) {
-        Membership member = quizMember(token);
-        if (member.role() != CourseRole.LEARNER) {
-            return staffPage(member, token, null, null);
-        }
-        return html(QuizPages.overview(member, quizzes.overview(member), token, null, clock.instant(), null));
+        return html(QuizPages.home(quizMember(token), quizzes, token, null, clock.instant()));
     }
 
     @POST
@@ -198,14 +193,8 @@ public class QuizResource {
         return redirect("/quiz", token);
     }
 
-    static boolean gradesReturned(Membership member) {
-        return member.resourceLink().gradeService().filter(LaunchClaims.GradeServiceClaim::canSendScores)
-                .isPresent();
-    }
-
     private Response staffPage(Membership trainer, String token, String saved, String problem) {
-        String page = QuizPages.staff(trainer, quizzes.settings(trainer.resourceLink()),
-                quizzes.results(trainer.resourceLink()), gradesReturned(trainer), token, null, saved, problem);
+        String page = QuizPages.staff(trainer, quizzes, token, null, saved, problem);
         return Response.status(problem == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page).build();
     }
