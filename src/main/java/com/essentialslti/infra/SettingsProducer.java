@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Reads {@link Settings} from MicroProfile Config: environment variables, system properties, defaults. */
 @ApplicationScoped

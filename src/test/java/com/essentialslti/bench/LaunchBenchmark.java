@@ -40,16 +40,12 @@ public final class LaunchBenchmark {
         Path work = Files.createTempDirectory("launch-benchmark");
         Path config = work.resolve("config/platforms");
         Files.createDirectories(config);
-        Files.writeString(config.resolve("simulator.json"), """
-                { "name": "Benchmark platform", "issuer": "%s", "client_id": "%s",
-                  "auth_login_url": "http://127.0.0.1:%d/auth", "auth_token_url": "http://127.0.0.1:%d/token",
-                  "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["%s"] }
-                """.formatted(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, platformPort, platformPort,
-                platformPort, PlatformSimulator.DEPLOYMENT_ID));
+        Files.writeString(config.resolve("simulator.json"),
+                PlatformSimulator.registrationFile("Benchmark platform", platformPort));
 
         try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.start(jar, readmeJvmOptions(jar), readmeMicroOptions(jar), toolPort,
-                     work.resolve("data"), work.resolve("config"), work.resolve("tool.log"), Map.of())) {
+             ToolProcess tool = ToolProcess.startAsReadme(jar, extraJvmOptions(), toolPort, work.resolve("data"),
+                     work.resolve("config"), work.resolve("tool.log"))) {
             System.out.printf("cold start to ready: %d ms (log: %s)%n", tool.readyMillis, work.resolve("tool.log"));
 
             run(tool, platform, warmup, concurrency, users, "warm-up");
@@ -146,19 +142,10 @@ public final class LaunchBenchmark {
         return null;
     }
 
-    /** The README's start command: the class data archive beside the jar, plus any bench.jvmArgs (e.g. JFR). */
-    private static List<String> readmeJvmOptions(Path jar) {
-        List<String> options = new ArrayList<>();
-        options.add("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa"));
+    /** bench.jvmArgs: extra JVM options for the tool, e.g. a JFR recording. */
+    private static List<String> extraJvmOptions() {
         String extra = System.getProperty("bench.jvmArgs", "");
-        if (!extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return options;
-    }
-
-    private static List<String> readmeMicroOptions(Path jar) {
-        return List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString());
+        return extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     private static double pct(long[] sorted, int percentile) {

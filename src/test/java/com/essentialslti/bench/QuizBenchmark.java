@@ -3,6 +3,7 @@ package com.essentialslti.bench;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.QuizTaker;
 import com.essentialslti.testing.SimulatedGradebook;
 import com.essentialslti.testing.ToolProcess;
 
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class QuizBenchmark {
 
-    static final String FORM = "application/x-www-form-urlencoded";
     static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ACCESS = Pattern.compile("event=http .*path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
 
@@ -45,18 +45,12 @@ public final class QuizBenchmark {
         Path jar = Path.of(System.getProperty("bench.jar", "target/essentials-lti-microbundle.jar"));
         Path work = Files.createTempDirectory("quiz-benchmark");
         Path config = Files.createDirectories(work.resolve("config/platforms"));
-        Files.writeString(config.resolve("simulator.json"), """
-                { "name": "Benchmark platform", "issuer": "%s", "client_id": "%s",
-                  "auth_login_url": "http://127.0.0.1:%d/auth", "auth_token_url": "http://127.0.0.1:%d/token",
-                  "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["%s"] }
-                """.formatted(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, platformPort, platformPort,
-                platformPort, PlatformSimulator.DEPLOYMENT_ID));
+        Files.writeString(config.resolve("simulator.json"),
+                PlatformSimulator.registrationFile("Benchmark platform", platformPort));
         Path log = work.resolve("tool.log");
         try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.start(jar,
-                     List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa")),
-                     List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString()), toolPort,
-                     work.resolve("data"), work.resolve("config"), log, Map.of())) {
+             ToolProcess tool = ToolProcess.startAsReadme(jar, List.of(), toolPort, work.resolve("data"),
+                     work.resolve("config"), log)) {
             URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "bench-quiz", null, null);
             platform.everyLaunch(t -> platform.withAgs(lineItem).apply(t
                     .with(LtiClaim.RESOURCE_LINK, Map.of("id", "bench-quiz", "title", "Readiness quiz"))
@@ -113,12 +107,9 @@ public final class QuizBenchmark {
         if (landing.status() != 200) {
             return false;
         }
-        String session = "s=" + landing.document().selectFirst("input[name=s]").val();
-        Browser.Page page = browser.follow(browser.postRaw(tool + "/quiz/start", FORM, session));
-        while (page.uri().getPath().contains("/question/")) {
-            page = browser.follow(browser.postRaw(tool + page.uri().getPath(), FORM, session + "&choice=1&go=next"));
-        }
-        Browser.Page done = browser.postRaw(tool + page.uri().getPath().replace("/review", "/submit"), FORM, session);
+        String session = QuizTaker.session(landing);
+        Browser.Page review = QuizTaker.answerEverything(browser, tool, session, 1);
+        Browser.Page done = QuizTaker.submit(browser, tool, session, review);
         submitted.put(user, Instant.now());
         return done.status() == 303 && browser.follow(done).status() == 200;
     }

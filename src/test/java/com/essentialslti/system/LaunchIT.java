@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.File;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;

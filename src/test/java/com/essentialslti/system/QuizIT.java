@@ -5,6 +5,7 @@ import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
 import com.essentialslti.testing.IdTokenBuilder;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.QuizTaker;
 import com.essentialslti.testing.SimulatedGradebook;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -98,12 +99,7 @@ class QuizIT {
 
     /** Starts (or resumes) and answers every question with the first option shown; returns the result page. */
     static Page takeTheQuiz(Member learner) {
-        Page question = learner.follow(learner.post("/quiz/start", ""));
-        while (question.uri().getPath().contains("/question/")) {
-            question = learner.follow(learner.post(question.uri().getPath(), "choice=0&go=next"));
-        }
-        assertThat(question.uri().getPath()).endsWith("/review");
-        return learner.follow(learner.post(question.uri().getPath().replace("/review", "/submit"), ""));
+        return QuizTaker.takeTheQuiz(learner.browser(), TOOL, learner.session());
     }
 
     @Test

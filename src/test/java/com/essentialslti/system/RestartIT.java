@@ -4,6 +4,7 @@ import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
 import com.essentialslti.testing.PlatformSimulator;
+import com.essentialslti.testing.QuizTaker;
 import com.essentialslti.testing.SimulatedGradebook;
 import com.essentialslti.testing.ToolProcess;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,7 @@ class RestartIT {
     private Path writeRegistration() throws Exception {
         Path platforms = Files.createDirectories(work.resolve("config/platforms"));
         Path registration = platforms.resolve("simulator.json");
-        Files.writeString(registration, """
-                { "name": "Restart test platform", "issuer": "%s", "client_id": "%s",
-                  "auth_login_url": "http://127.0.0.1:%d/auth", "auth_token_url": "http://127.0.0.1:%d/token",
-                  "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["1"] }
-                """.formatted(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, PLATFORM_PORT, PLATFORM_PORT,
-                PLATFORM_PORT));
+        Files.writeString(registration, PlatformSimulator.registrationFile("Restart test platform", PLATFORM_PORT));
         return registration;
     }
 
@@ -86,16 +82,8 @@ class RestartIT {
                 .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-killed", "title", "Readiness quiz"))
                 .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
         Page landing = browser.submit(browser.get(redirect.location().orElseThrow()).form());
-        String session = "s=" + landing.document().selectFirst("input[name=s]").val();
-        Page page = browser.follow(browser.postRaw(toolUrl + "/quiz/start", FORM, session));
-        while (page.uri().getPath().contains("/question/")) {
-            page = browser.follow(browser.postRaw(toolUrl + page.uri().getPath(), FORM, session + "&choice=0&go=next"));
-        }
-        return browser.follow(browser.postRaw(toolUrl + page.uri().getPath().replace("/review", "/submit"), FORM,
-                session));
+        return QuizTaker.takeTheQuiz(browser, toolUrl, QuizTaker.session(landing));
     }
-
-    static final String FORM = "application/x-www-form-urlencoded";
 
     private String gradeLines(String log) {
         try {

@@ -157,6 +157,15 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     /** Changes the id_token of the next authentication request only. */
+    /** A registration file (lti-config/platforms/*.json) for a simulator on this port of 127.0.0.1. */
+    public static String registrationFile(String name, int port) {
+        return """
+                { "name": "%s", "issuer": "%s", "client_id": "%s",
+                  "auth_login_url": "http://127.0.0.1:%d/auth", "auth_token_url": "http://127.0.0.1:%d/token",
+                  "key_set_url": "http://127.0.0.1:%d/jwks", "deployment_ids": ["%s"] }
+                """.formatted(name, ISSUER, CLIENT_ID, port, port, port, DEPLOYMENT_ID);
+    }
+
     /** A change applied to every launch from now on (before {@link #nextLaunch}'s): for concurrent benchmarks. */
     public void everyLaunch(UnaryOperator<IdTokenBuilder> change) {
         everyLaunch = change;

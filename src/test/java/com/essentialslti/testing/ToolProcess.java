@@ -33,6 +33,19 @@ public final class ToolProcess implements AutoCloseable {
         return start(jar, List.of(), List.of(), port, dataDir, configDir, log, env);
     }
 
+    /**
+     * Starts the jar as the README's start command does: with the class data archive beside it and its runtime
+     * unpacked beside it too, plus any extra JVM options (a JFR recording, say).
+     */
+    public static ToolProcess startAsReadme(Path jar, List<String> extraJvmOptions, int port, Path dataDir,
+                                            Path configDir, Path log) throws IOException, InterruptedException {
+        List<String> jvm = new java.util.ArrayList<>();
+        jvm.add("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa"));
+        jvm.addAll(extraJvmOptions);
+        return start(jar, jvm, List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString()), port,
+                dataDir, configDir, log, Map.of());
+    }
+
     /** Starts the jar with extra JVM options (before -jar) and Payara Micro options (after it). */
     public static ToolProcess start(Path jar, List<String> jvmOptions, List<String> microOptions, int port,
                                     Path dataDir, Path configDir, Path log, Map<String, String> env)
