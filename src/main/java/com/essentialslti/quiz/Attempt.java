@@ -1,15 +1,14 @@
 package com.essentialslti.quiz;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -63,9 +62,8 @@ public class Attempt {
     @Version
     @Column(name = "row_version")
     private long rowVersion;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "quiz_attempt_item", joinColumns = @JoinColumn(name = "attempt_id"))
-    @OrderColumn(name = "position")
+    @OneToMany(mappedBy = "attempt", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OrderBy("position")
     private List<AttemptItem> items = new ArrayList<>();
 
     protected Attempt() {
@@ -91,7 +89,7 @@ public class Attempt {
             if (shuffleOptions && version.type() != QuestionType.TRUE_FALSE) {
                 Collections.shuffle(order, random);
             }
-            attempt.items.add(new AttemptItem(version.id(), order));
+            attempt.items.add(new AttemptItem(attempt, attempt.items.size(), version.id(), order));
         }
         return attempt;
     }

@@ -9,6 +9,7 @@ import com.essentialslti.grading.ScoreToSend;
 import com.essentialslti.infra.Database;
 import com.essentialslti.lti.claims.LaunchClaims;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -166,6 +167,9 @@ public final class Quizzes {
             return database.transactionRetryingOnce(em -> {
                 Attempt attempt = ownAttempt(em, learner, attemptId);
                 attempt.answer(position, shownPositions, clock.instant());
+                // The answer changes only its item's row; raising the attempt's version as well makes an answer
+                // and a submit that overlap conflict, so that no answer is saved after the score was computed.
+                em.lock(attempt, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 return attempt.items().size();
             });
         } catch (Attempt.Closed closed) {

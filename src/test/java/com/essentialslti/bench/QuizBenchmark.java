@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 public final class QuizBenchmark {
 
     static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern ACCESS = Pattern.compile("event=http .*path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
+    static final Pattern ACCESS = Pattern.compile(
+            "event=http .*method=(\\w+) path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
 
     public static void main(String[] args) throws Exception {
         int quizzes = Integer.getInteger("bench.quizzes", 2000);
@@ -48,8 +49,9 @@ public final class QuizBenchmark {
         Files.writeString(config.resolve("simulator.json"),
                 PlatformSimulator.registrationFile("Benchmark platform", platformPort));
         Path log = work.resolve("tool.log");
+        System.out.println("tool log: " + log);
         try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.startAsReadme(jar, List.of(), toolPort, work.resolve("data"),
+             ToolProcess tool = ToolProcess.startAsReadme(jar, jvmArgs(), toolPort, work.resolve("data"),
                      work.resolve("config"), log)) {
             URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "bench-quiz", null, null);
             platform.everyLaunch(t -> platform.withAgs(lineItem).apply(t
@@ -116,15 +118,35 @@ public final class QuizBenchmark {
 
     private static void serverTimes(Path log, long from) throws Exception {
         String text = Files.readString(log).substring((int) from);
-        List<Long> pages = new ArrayList<>();
+        Map<String, List<Long>> byKind = new java.util.TreeMap<>();
         Matcher m = ACCESS.matcher(text);
         while (m.find()) {
-            pages.add(Long.parseLong(m.group(3)));
+            long micros = Long.parseLong(m.group(4));
+            byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(micros);
+            byKind.computeIfAbsent(m.group(1) + " " + kind(m.group(2)), k -> new ArrayList<>()).add(micros);
         }
-        long[] sorted = pages.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("quiz requests' server time (%d requests): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
-                + "max %.2f ms%n", sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                sorted[sorted.length - 1] / 1e3);
+        byKind.forEach((kind, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("server time, %-14s (%6d requests): p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, "
+                    + "max %6.2f ms%n", kind, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                    sorted[sorted.length - 1] / 1e3);
+        });
+    }
+
+    /** Extra JVM options for the tool (bench.jvmArgs, space-separated), e.g. a JFR recording. */
+    private static List<String> jvmArgs() {
+        String options = System.getProperty("bench.jvmArgs", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** The page a quiz path belongs to: overview, start, question, review, submit or result. */
+    static String kind(String path) {
+        String withoutQuery = path.replaceFirst("\\?.*", "");
+        String[] parts = withoutQuery.split("/");
+        if (parts.length <= 2) {
+            return "overview";
+        }
+        return parts[parts.length - 1].matches("\\d+") ? parts[parts.length - 2] : parts[parts.length - 1];
     }
 
     private static void scoreLatencies(SimulatedGradebook gradebook, Map<String, Instant> submitted) {
