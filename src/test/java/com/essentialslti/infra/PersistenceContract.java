@@ -7,7 +7,10 @@ import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.KeyRing;
 import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
+import com.essentialslti.grading.RelayFixture;
+import com.essentialslti.grading.ScoreRelay;
 import com.essentialslti.quiz.Attempt;
 import com.essentialslti.quiz.FeedbackMode;
 import com.essentialslti.quiz.GradingMethod;
@@ -1129,6 +1132,87 @@ abstract class PersistenceContract {
                     .isInstanceOf(Quizzes.NoSuchAttempt.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.submit(other, attempt.id()))
                     .isInstanceOf(Quizzes.NoSuchAttempt.class);
+        }
+    }
+
+    @Nested
+    class GradeOutboxAndRelay {
+
+        RelayFixture fixture;
+        ScoreRelay relay;
+        URI column;
+
+        @BeforeEach
+        void startPlatform() throws IOException {
+            fixture = new RelayFixture(db, clock);
+            relay = fixture.relay();
+            column = fixture.column("link-1");
+        }
+
+        @AfterEach
+        void stopPlatform() {
+            fixture.close();
+        }
+
+        /** One parked score per learner, a second apart, in this order. */
+        List<OutboxScore> parkedScoresOf(String... subjects) {
+            fixture.platform.gradebook().ungradeable(subjects);
+            List<OutboxScore> queued = new ArrayList<>();
+            for (String subject : subjects) {
+                queued.add(fixture.queue(fixture.learner(subject, "link-1"), column, 40));
+                clock.advance(Duration.ofSeconds(1));
+            }
+            relay.deliverDue();
+            return queued;
+        }
+
+        @Test
+        void theOperatorSeesParkedScoresNewestFirstWithTheirCourseLinkAndTheLmsAnswer() {
+            parkedScoresOf("ada", "bob");
+            fixture.queue(fixture.learner("cy", "link-1"), column, 80);
+            relay.deliverDue(); // delivered: not listed
+
+            GradeOutbox.Parked parked = db.read(em -> GradeOutbox.parked(em, 10));
+
+            assertThat(parked.truncated()).isFalse();
+            assertThat(parked.scores()).extracting(OutboxScore::subject).containsExactly("bob", "ada");
+            OutboxScore newest = parked.scores().get(0);
+            assertThat(newest.registrationId()).isEqualTo(fixture.registration.id());
+            assertThat(newest.lastStatus()).hasValue(400);
+            assertThat(newest.lastAnswer()).hasValueSatisfying(a -> assertThat(a).contains("Incorrect score"));
+            assertThat(newest.lineItemUrl()).hasValue(column.toString());
+            assertThat(parked.link(newest)).hasValueSatisfying(link -> {
+                assertThat(link.linkId()).isEqualTo("link-1");
+                assertThat(link.title()).hasValue("Quiz link-1");
+                assertThat(link.course()).hasValueSatisfying(course -> {
+                    assertThat(course.contextId()).isEqualTo("course-1");
+                    assertThat(course.title()).hasValue("Essentials");
+                });
+            });
+        }
+
+        @Test
+        void theListStopsAtItsLimitAndSaysSo() {
+            parkedScoresOf("ada", "bob", "cy");
+
+            GradeOutbox.Parked limited = db.read(em -> GradeOutbox.parked(em, 2));
+            assertThat(limited.scores()).extracting(OutboxScore::subject).containsExactly("cy", "bob");
+            assertThat(limited.truncated()).isTrue();
+
+            assertThat(db.read(em -> GradeOutbox.parked(em, 3)).truncated()).isFalse();
+        }
+
+        @Test
+        void aScoreSentAgainLeavesTheList() {
+            List<OutboxScore> parked = parkedScoresOf("ada", "bob");
+
+            Optional<OutboxScore> queued = db.transaction(em -> GradeOutbox.sendAgain(em, parked.get(0).id(),
+                    clock.instant()));
+
+            assertThat(queued).isPresent();
+
+            assertThat(db.read(em -> GradeOutbox.parked(em, 10)).scores()).extracting(OutboxScore::subject)
+                    .containsExactly("bob");
         }
     }
 
