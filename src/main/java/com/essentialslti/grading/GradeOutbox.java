@@ -37,6 +37,22 @@ public final class GradeOutbox {
         return queued;
     }
 
+    /**
+     * Takes a due score for one sender until {@code leaseEnd}, with one conditional UPDATE: of all the senders of
+     * every tool process sharing the database, exactly one takes it (the others' UPDATE finds it no longer due).
+     * The lease is kept in {@code next_try_at}: the score stays waiting, so if its sender dies, any relay sends it
+     * once the lease has run out. The sender's outcome replaces the lease ({@link OutboxScore#claimedUntil}).
+     */
+    public static boolean claim(EntityManager em, String outboxId, Instant now, Instant leaseEnd) {
+        return em.createQuery("UPDATE OutboxScore o SET o.nextTryAt = :leaseEnd WHERE o.id = :id "
+                        + "AND o.state = :waiting AND o.nextTryAt <= :now")
+                .setParameter("leaseEnd", leaseEnd.toEpochMilli())
+                .setParameter("id", outboxId)
+                .setParameter("waiting", OutboxScore.State.WAITING)
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate() == 1;
+    }
+
     /** The trainer's "send again": a parked score of this link back in line (false when it is none). */
     public static boolean sendAgain(EntityManager em, String outboxId, String resourceLinkId, Instant now) {
         return sendAgain(em, outboxId, now, parked -> parked.resourceLinkId().equals(resourceLinkId)).isPresent();

@@ -141,6 +141,15 @@ public class OutboxScore {
         nextTryAt = now.toEpochMilli();
     }
 
+    /**
+     * Whether the claim a sender took until {@code leaseEnd} ({@link GradeOutbox#claim}) still holds: no outcome
+     * was recorded since and no other sender claimed the score after the lease ran out. Only then does the
+     * sender's outcome count (a score superseded meanwhile still takes it: it stays superseded).
+     */
+    boolean claimedUntil(Instant leaseEnd) {
+        return (state == State.WAITING || state == State.SUPERSEDED) && nextTryAt == leaseEnd.toEpochMilli();
+    }
+
     /** An answer from the platform concerns a score that was sent: waiting, or superseded while on its way. */
     private void requireOnItsWay() {
         if (state != State.WAITING && state != State.SUPERSEDED) {

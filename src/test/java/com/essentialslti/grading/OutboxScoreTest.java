@@ -72,6 +72,22 @@ class OutboxScoreTest {
     }
 
     @Test
+    void aSendersClaimHoldsUntilAnOutcomeOrAnotherClaimReplacesIt() {
+        OutboxScore claimed = waiting(); // next_try_at is NOW: as if claimed until NOW
+        assertThat(claimed.claimedUntil(NOW)).isTrue();
+        assertThat(claimed.claimedUntil(NOW.plusSeconds(60))).as("another sender's lease").isFalse();
+        claimed.superseded();
+        assertThat(claimed.claimedUntil(NOW)).as("superseded on its way: the answer is still recorded").isTrue();
+
+        OutboxScore retried = waiting();
+        retried.retryLater(503, "", Duration.ofSeconds(2), NOW);
+        assertThat(retried.claimedUntil(NOW)).isFalse();
+        OutboxScore delivered = waiting();
+        delivered.delivered(200, NOW);
+        assertThat(delivered.claimedUntil(NOW)).isFalse();
+    }
+
+    @Test
     void onlyAParkedScoreIsSentAgain() {
         OutboxScore score = waiting();
         assertThatThrownBy(() -> score.sendAgain(NOW.plusSeconds(1), NOW)).isInstanceOf(IllegalStateException.class);
