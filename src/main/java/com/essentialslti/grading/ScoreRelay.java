@@ -96,16 +96,14 @@ public final class ScoreRelay {
         }
     }
 
-    /** The relay's loop: deliver what is due, then sleep until woken or until {@code poll} has passed. */
+    /**
+     * The relay's loop: sleep until woken or until {@code poll} has passed, then deliver what is due. It sleeps
+     * first: started with the tool, it would otherwise ask the LMS for an access token before the tool serves its
+     * key set, which the LMS fetches to check that request, and the LMS's refusal would park the scores left
+     * waiting by a stop or a crash. A score queued meanwhile wakes it at once (the tool is serving then).
+     */
     public void run(Duration poll) {
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                while (deliverDue() == BATCH) {
-                    // a full batch: more may be due at once
-                }
-            } catch (RuntimeException e) {
-                LOG.warning("event=grades.relay.failed reason=\"" + e + "\"");
-            }
             lock.lock();
             try {
                 if (!woken) {
@@ -114,8 +112,16 @@ public final class ScoreRelay {
                 woken = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             } finally {
                 lock.unlock();
+            }
+            try {
+                while (deliverDue() == BATCH) {
+                    // a full batch: more may be due at once
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("event=grades.relay.failed reason=\"" + e + "\"");
             }
         }
     }
