@@ -1,7 +1,6 @@
 package com.essentialslti.admin;
 
 import com.essentialslti.ToolKeys;
-import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -28,7 +26,7 @@ public class KeyRotationResource {
     private static final Logger LOG = Logger.getLogger(KeyRotationResource.class.getName());
 
     @Inject
-    Settings settings;
+    OperatorAccess operator;
     @Inject
     @ToolKeys
     KeyRing keys;
@@ -36,21 +34,9 @@ public class KeyRotationResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate(@HeaderParam("Authorization") String authorization) {
-        if (settings.operatorToken().isEmpty()) {
-            return error(404, "operator_api_disabled", "Set OPERATOR_TOKEN to enable the operator API.");
-        }
-        String expected = "Bearer " + settings.operatorToken().get();
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            return error(401, "unauthorized", "Send Authorization: Bearer <OPERATOR_TOKEN>.");
-        }
+        operator.check(authorization);
         String kid = keys.rotate();
         LOG.info("event=keys.rotated kid=" + kid);
-        return Response.ok("{\"active_kid\":\"" + kid + "\"}").build();
-    }
-
-    private static Response error(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").build();
+        return OperatorAccess.json(Response.ok(), Map.of("active_kid", kid));
     }
 }

@@ -1,10 +1,17 @@
 package com.essentialslti.grading;
 
+import com.essentialslti.course.ResourceLink;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Puts scores in the outbox, inside the caller's transaction. Per learner and link only the newest score is
@@ -30,15 +37,44 @@ public final class GradeOutbox {
         return queued;
     }
 
-    /** Puts a parked score of this link back in line, with a timestamp newer than any sent for its learner. */
+    /**
+     * Takes a due score for one sender until {@code leaseEnd}, with one conditional UPDATE: of all the senders of
+     * every tool process sharing the database, exactly one takes it (the others' UPDATE finds it no longer due).
+     * The lease is kept in {@code next_try_at}: the score stays waiting, so if its sender dies, any relay sends it
+     * once the lease has run out. The sender's outcome replaces the lease ({@link OutboxScore#claimedUntil}).
+     */
+    public static boolean claim(EntityManager em, String outboxId, Instant now, Instant leaseEnd) {
+        return em.createQuery("UPDATE OutboxScore o SET o.nextTryAt = :leaseEnd WHERE o.id = :id "
+                        + "AND o.state = :waiting AND o.nextTryAt <= :now")
+                .setParameter("leaseEnd", leaseEnd.toEpochMilli())
+                .setParameter("id", outboxId)
+                .setParameter("waiting", OutboxScore.State.WAITING)
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate() == 1;
+    }
+
+    /** The trainer's "send again": a parked score of this link back in line (false when it is none). */
     public static boolean sendAgain(EntityManager em, String outboxId, String resourceLinkId, Instant now) {
-        OutboxScore parked = em.find(OutboxScore.class, outboxId);
-        if (parked == null || !parked.resourceLinkId().equals(resourceLinkId)
-                || parked.state() != OutboxScore.State.PARKED) {
-            return false;
+        return sendAgain(em, outboxId, now, parked -> parked.resourceLinkId().equals(resourceLinkId)).isPresent();
+    }
+
+    /** The operator's "send again": any parked score back in line; empty when there is no such parked score. */
+    public static Optional<OutboxScore> sendAgain(EntityManager em, String outboxId, Instant now) {
+        return sendAgain(em, outboxId, now, parked -> true);
+    }
+
+    /**
+     * Waits again with a timestamp newer than any sent for its learner at its link. A parked score is always its
+     * learner's newest there: a newer one supersedes it.
+     */
+    private static Optional<OutboxScore> sendAgain(EntityManager em, String outboxId, Instant now,
+                                                   Predicate<OutboxScore> allowed) {
+        OutboxScore parked = outboxId == null ? null : em.find(OutboxScore.class, outboxId);
+        if (parked == null || parked.state() != OutboxScore.State.PARKED || !allowed.test(parked)) {
+            return Optional.empty();
         }
-        parked.sendAgain(nextTimestamp(em, resourceLinkId, parked.userId(), now), now);
-        return true;
+        parked.sendAgain(nextTimestamp(em, parked.resourceLinkId(), parked.userId(), now), now);
+        return Optional.of(parked);
     }
 
     /** Now in whole seconds, or one second after this learner's newest timestamp at this link if now is not later. */
@@ -63,5 +99,30 @@ public final class GradeOutbox {
                 .setParameter("l", resourceLinkId)
                 .setParameter("s", OutboxScore.State.SUPERSEDED)
                 .getResultList();
+    }
+
+    /** Parked scores for the operator, newest first, with the links they were given at (by id). */
+    public record Parked(List<OutboxScore> scores, Map<String, ResourceLink> links, boolean truncated) {
+
+        public Optional<ResourceLink> link(OutboxScore score) {
+            return Optional.ofNullable(links.get(score.resourceLinkId()));
+        }
+    }
+
+    /** The newest {@code max} parked scores of every platform and link; {@code truncated} when there are more. */
+    public static Parked parked(EntityManager em, int max) {
+        List<OutboxScore> found = em.createQuery("SELECT o FROM OutboxScore o WHERE o.state = :s "
+                        + "ORDER BY o.scoreTimestamp DESC, o.id", OutboxScore.class)
+                .setParameter("s", OutboxScore.State.PARKED)
+                .setMaxResults(max + 1)
+                .getResultList();
+        List<OutboxScore> scores = List.copyOf(found.subList(0, Math.min(max, found.size())));
+        Set<String> linkIds = scores.stream().map(OutboxScore::resourceLinkId).collect(Collectors.toSet());
+        Map<String, ResourceLink> links = linkIds.isEmpty() ? Map.of() : em.createQuery("SELECT l FROM ResourceLink l "
+                        + "LEFT JOIN FETCH l.course WHERE l.id IN :ids", ResourceLink.class)
+                .setParameter("ids", linkIds)
+                .getResultStream()
+                .collect(Collectors.toMap(ResourceLink::id, Function.identity()));
+        return new Parked(scores, links, found.size() > max);
     }
 }

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs the score relay from start-up to shut-down, on a thread of its own: scores left waiting by a stop or a
- * crash go out as soon as the tool is up again.
+ * crash go out once the tool is up again (a poll interval after its start, see {@link ScoreRelay#run}).
  */
 @ApplicationScoped
 public class GradingComponents {

@@ -26,7 +26,11 @@ public class OutboxScore {
         WAITING,
         /** The platform accepted it. */
         DELIVERED,
-        /** A newer score for the same learner and link replaced it before it was delivered. */
+        /**
+         * A newer score for the same learner and link replaced it before it was delivered. One superseded while on
+         * its way stays superseded whatever the platform answers (its answer is kept): the newer score speaks for
+         * the learner, and a refusal of the older one must never be sent again over it.
+         */
         SUPERSEDED,
         /** The platform refused it for good (400, 403, 404); kept with its answer for the trainer and operator. */
         PARKED
@@ -91,7 +95,10 @@ public class OutboxScore {
     }
 
     void delivered(int status, Instant now) {
-        state = State.DELIVERED;
+        requireOnItsWay();
+        if (state == State.WAITING) {
+            state = State.DELIVERED;
+        }
         lastStatus = status;
         lastAnswer = null;
         deliveredAt = now.toEpochMilli();
@@ -106,7 +113,10 @@ public class OutboxScore {
     }
 
     void parked(int status, String answer) {
-        state = State.PARKED;
+        requireOnItsWay();
+        if (state == State.WAITING) {
+            state = State.PARKED;
+        }
         lastStatus = status;
         lastAnswer = truncate(answer);
         tries++;
@@ -114,6 +124,7 @@ public class OutboxScore {
 
     /** A failure worth trying again (platform down, 5xx, timeout): waits {@code delay} before the next try. */
     void retryLater(Integer status, String answer, Duration delay, Instant now) {
+        requireOnItsWay();
         tries++;
         lastStatus = status;
         lastAnswer = truncate(answer);
@@ -128,6 +139,22 @@ public class OutboxScore {
         state = State.WAITING;
         scoreTimestamp = timestamp.toEpochMilli();
         nextTryAt = now.toEpochMilli();
+    }
+
+    /**
+     * Whether the claim a sender took until {@code leaseEnd} ({@link GradeOutbox#claim}) still holds: no outcome
+     * was recorded since and no other sender claimed the score after the lease ran out. Only then does the
+     * sender's outcome count (a score superseded meanwhile still takes it: it stays superseded).
+     */
+    boolean claimedUntil(Instant leaseEnd) {
+        return (state == State.WAITING || state == State.SUPERSEDED) && nextTryAt == leaseEnd.toEpochMilli();
+    }
+
+    /** An answer from the platform concerns a score that was sent: waiting, or superseded while on its way. */
+    private void requireOnItsWay() {
+        if (state != State.WAITING && state != State.SUPERSEDED) {
+            throw new IllegalStateException("a " + state + " score was not being sent");
+        }
     }
 
     /** The line item found or created for this score's link, kept so that a retry does not look again. */

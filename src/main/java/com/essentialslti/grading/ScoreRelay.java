@@ -9,6 +9,7 @@ import com.essentialslti.lti.services.GradeService;
 import com.essentialslti.lti.services.LineItemSpec;
 import com.essentialslti.lti.services.Score;
 import com.essentialslti.lti.services.ServiceFailure;
+import jakarta.persistence.LockModeType;
 
 import java.net.URI;
 import java.time.Clock;
@@ -34,6 +35,11 @@ import java.util.logging.Logger;
  * <p>A 409 means the platform already holds a score with this timestamp or a later one (Moodle compares at
  * one-second resolution). Timestamps only rise per learner and link, so that is this very score, sent before a
  * crash or a lost answer: it counts as delivered.
+ *
+ * <p>Several tool processes may share one PostgreSQL database, each with its relay: a sender first claims the score
+ * ({@link GradeOutbox#claim}) and sends it only when the claim is its own. The claim is a lease that outlasts a
+ * whole delivery ({@link #leaseFor}); a process killed while sending leaves the score to be sent again, by another
+ * process or by itself after a restart, once the lease has run out.
  */
 public final class ScoreRelay {
 
@@ -50,6 +56,7 @@ public final class ScoreRelay {
     private final ExecutorService senders;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final Duration lease;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     private boolean woken;
@@ -63,6 +70,19 @@ public final class ScoreRelay {
         this.senders = senders;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.lease = leaseFor(grades.requestTimeout());
+    }
+
+    /**
+     * How long a sender's claim on a score lasts: the whole delivery, that is an access token (AccessTokens waits
+     * at most 10 s), the line item's lookup and perhaps its creation, and the score's POST, each bounded by the
+     * request timeout, with room for the one retry after a 401: six timeouts, and never under a minute. A delivery
+     * slower still (a lookup through many pages of line items) may be sent a second time by another sender; that
+     * copy carries the same timestamp, so the platform answers 409 and keeps one grade.
+     */
+    public static Duration leaseFor(Duration requestTimeout) {
+        Duration six = requestTimeout.multipliedBy(6);
+        return six.compareTo(Duration.ofMinutes(1)) > 0 ? six : Duration.ofMinutes(1);
     }
 
     /** A score was queued: deliver now rather than at the next poll. */
@@ -76,16 +96,14 @@ public final class ScoreRelay {
         }
     }
 
-    /** The relay's loop: deliver what is due, then sleep until woken or until {@code poll} has passed. */
+    /**
+     * The relay's loop: sleep until woken or until {@code poll} has passed, then deliver what is due. It sleeps
+     * first: started with the tool, it would otherwise ask the LMS for an access token before the tool serves its
+     * key set, which the LMS fetches to check that request, and the LMS's refusal would park the scores left
+     * waiting by a stop or a crash. A score queued meanwhile wakes it at once (the tool is serving then).
+     */
     public void run(Duration poll) {
         while (!Thread.currentThread().isInterrupted()) {
-            try {
-                while (deliverDue() == BATCH) {
-                    // a full batch: more may be due at once
-                }
-            } catch (RuntimeException e) {
-                LOG.warning("event=grades.relay.failed reason=\"" + e + "\"");
-            }
             lock.lock();
             try {
                 if (!woken) {
@@ -94,8 +112,16 @@ public final class ScoreRelay {
                 woken = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             } finally {
                 lock.unlock();
+            }
+            try {
+                while (deliverDue() == BATCH) {
+                    // a full batch: more may be due at once
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("event=grades.relay.failed reason=\"" + e + "\"");
             }
         }
     }
@@ -127,34 +153,43 @@ public final class ScoreRelay {
     }
 
     private void deliver(String id) {
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(lease);
+        // Without H2's checkpoint (losableTransaction): on H2 no other process can open the database file, so no
+        // other relay can be sending, and a claim a crash loses only makes the score due at once after the restart,
+        // as a crash before the claim would (if it did reach the LMS, the LMS answers 409 and it counts as
+        // delivered). PostgreSQL's commits are durable anyway. One disk write per score stays off the relay's path.
+        if (!database.losableTransaction(em -> GradeOutbox.claim(em, id, now, leaseEnd))) {
+            return; // another sender, of this process or another, has it; or it is no longer waiting
+        }
         OutboxScore score = database.read(em -> em.find(OutboxScore.class, id));
         if (score == null || score.state() != OutboxScore.State.WAITING) {
-            return;
+            return; // superseded since the claim: the newer score goes instead
         }
         Optional<Registration> registration = registrations.byId(score.registrationId());
         if (registration.isEmpty()) {
-            record(id, s -> s.parked(0, "The platform's registration is gone from the tool."));
+            record(id, leaseEnd, s -> s.parked(0, "The platform's registration is gone from the tool."));
             return;
         }
         try {
-            URI lineItem = lineItem(registration.get(), score);
+            URI lineItem = lineItem(registration.get(), score, leaseEnd);
             Delivery delivery = grades.postScore(registration.get(), lineItem, Score.graded(score.subject(),
                     score.scoreGiven(), score.scoreMaximum(), score.timestamp()));
             switch (delivery.outcome()) {
-                case DELIVERED -> record(id, s -> s.delivered(delivery.status(), clock.instant()));
-                case CONFLICT -> record(id, s -> s.delivered(delivery.status(), clock.instant()));
-                case RETRYABLE -> record(id, s -> s.retryLater(delivery.status(), delivery.answer(),
+                case DELIVERED -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
+                case CONFLICT -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
+                case RETRYABLE -> record(id, leaseEnd, s -> s.retryLater(delivery.status(), delivery.answer(),
                         backoff(s.tries()), clock.instant()));
-                case REFUSED -> record(id, s -> s.parked(delivery.status(), delivery.answer()));
+                case REFUSED -> record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
             }
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
                     + delivery.outcome());
         } catch (ServiceFailure failure) {
             if (failure.retryable()) {
-                record(id, s -> s.retryLater(failure.status() == 0 ? null : failure.status(), failure.answer(),
-                        backoff(s.tries()), clock.instant()));
+                record(id, leaseEnd, s -> s.retryLater(failure.status() == 0 ? null : failure.status(),
+                        failure.answer(), backoff(s.tries()), clock.instant()));
             } else {
-                record(id, s -> s.parked(failure.status(), failure.answer()));
+                record(id, leaseEnd, s -> s.parked(failure.status(), failure.answer()));
             }
             LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable="
                     + failure.retryable());
@@ -162,14 +197,14 @@ public final class ScoreRelay {
     }
 
     /** The launch's line item, or the one found or created for the link (kept on the score for its retries). */
-    private URI lineItem(Registration registration, OutboxScore score) throws ServiceFailure {
+    private URI lineItem(Registration registration, OutboxScore score, Instant leaseEnd) throws ServiceFailure {
         if (score.lineItemUrl().isPresent()) {
             return URI.create(score.lineItemUrl().get());
         }
         String platformLinkId = database.read(em -> em.find(ResourceLink.class, score.resourceLinkId()).linkId());
         URI found = grades.findOrCreateLineItem(registration, URI.create(score.lineItemsUrl().orElseThrow()),
                 new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
-        record(score.id(), s -> s.lineItemResolved(found.toString()));
+        record(score.id(), leaseEnd, s -> s.lineItemResolved(found.toString()));
         return found;
     }
 
@@ -180,11 +215,18 @@ public final class ScoreRelay {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    private void record(String id, java.util.function.Consumer<OutboxScore> change) {
+    /**
+     * Records what became of a delivery, if the sender's claim still holds. The row is locked while it is read and
+     * changed, so that neither a newer score superseding it nor another process claiming it after the lease can
+     * slip in between.
+     */
+    private void record(String id, Instant leaseEnd, java.util.function.Consumer<OutboxScore> change) {
         database.transact(em -> {
-            OutboxScore score = em.find(OutboxScore.class, id);
-            if (score != null) {
+            OutboxScore score = em.find(OutboxScore.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (score != null && score.claimedUntil(leaseEnd)) {
                 change.accept(score);
+            } else {
+                LOG.warning("event=grades.delivery.claim_lost id=" + id + " lease_end=" + leaseEnd);
             }
         });
     }

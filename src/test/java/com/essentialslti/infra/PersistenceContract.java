@@ -7,7 +7,10 @@ import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.KeyRing;
 import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
+import com.essentialslti.grading.RelayFixture;
+import com.essentialslti.grading.ScoreRelay;
 import com.essentialslti.quiz.Attempt;
 import com.essentialslti.quiz.FeedbackMode;
 import com.essentialslti.quiz.GradingMethod;
@@ -39,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -46,6 +50,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -119,6 +128,11 @@ abstract class PersistenceContract {
         Database opened = Database.open(where.url(), where.user(), where.password());
         open.add(opened);
         return opened;
+    }
+
+    /** The same database opened a second time, as a second tool process sharing it opens it. */
+    Database openAgain() {
+        return open(site);
     }
 
     /** Closes the database and opens it again: the tool stopped and started. */
@@ -1129,6 +1143,174 @@ abstract class PersistenceContract {
                     .isInstanceOf(Quizzes.NoSuchAttempt.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.submit(other, attempt.id()))
                     .isInstanceOf(Quizzes.NoSuchAttempt.class);
+        }
+    }
+
+    @Nested
+    class GradeOutboxAndRelay {
+
+        RelayFixture fixture;
+        ScoreRelay relay;
+        URI column;
+
+        @BeforeEach
+        void startPlatform() throws IOException {
+            fixture = new RelayFixture(db, clock);
+            relay = fixture.relay();
+            column = fixture.column("link-1");
+        }
+
+        @AfterEach
+        void stopPlatform() {
+            fixture.close();
+        }
+
+        /** One parked score per learner, a second apart, in this order. */
+        List<OutboxScore> parkedScoresOf(String... subjects) {
+            fixture.platform.gradebook().ungradeable(subjects);
+            List<OutboxScore> queued = new ArrayList<>();
+            for (String subject : subjects) {
+                queued.add(fixture.queue(fixture.learner(subject, "link-1"), column, 40));
+                clock.advance(Duration.ofSeconds(1));
+            }
+            relay.deliverDue();
+            return queued;
+        }
+
+        @Test
+        void theOperatorSeesParkedScoresNewestFirstWithTheirCourseLinkAndTheLmsAnswer() {
+            parkedScoresOf("ada", "bob");
+            fixture.queue(fixture.learner("cy", "link-1"), column, 80);
+            relay.deliverDue(); // delivered: not listed
+
+            GradeOutbox.Parked parked = db.read(em -> GradeOutbox.parked(em, 10));
+
+            assertThat(parked.truncated()).isFalse();
+            assertThat(parked.scores()).extracting(OutboxScore::subject).containsExactly("bob", "ada");
+            OutboxScore newest = parked.scores().get(0);
+            assertThat(newest.registrationId()).isEqualTo(fixture.registration.id());
+            assertThat(newest.lastStatus()).hasValue(400);
+            assertThat(newest.lastAnswer()).hasValueSatisfying(a -> assertThat(a).contains("Incorrect score"));
+            assertThat(newest.lineItemUrl()).hasValue(column.toString());
+            assertThat(parked.link(newest)).hasValueSatisfying(link -> {
+                assertThat(link.linkId()).isEqualTo("link-1");
+                assertThat(link.title()).hasValue("Quiz link-1");
+                assertThat(link.course()).hasValueSatisfying(course -> {
+                    assertThat(course.contextId()).isEqualTo("course-1");
+                    assertThat(course.title()).hasValue("Essentials");
+                });
+            });
+        }
+
+        @Test
+        void theListStopsAtItsLimitAndSaysSo() {
+            parkedScoresOf("ada", "bob", "cy");
+
+            GradeOutbox.Parked limited = db.read(em -> GradeOutbox.parked(em, 2));
+            assertThat(limited.scores()).extracting(OutboxScore::subject).containsExactly("cy", "bob");
+            assertThat(limited.truncated()).isTrue();
+
+            assertThat(db.read(em -> GradeOutbox.parked(em, 3)).truncated()).isFalse();
+        }
+
+        @Test
+        void aScoreSentAgainLeavesTheList() {
+            List<OutboxScore> parked = parkedScoresOf("ada", "bob");
+
+            Optional<OutboxScore> queued = db.transaction(em -> GradeOutbox.sendAgain(em, parked.get(0).id(),
+                    clock.instant()));
+
+            assertThat(queued).isPresent();
+
+            assertThat(db.read(em -> GradeOutbox.parked(em, 10)).scores()).extracting(OutboxScore::subject)
+                    .containsExactly("bob");
+        }
+
+        List<OutboxScore> scoresOf(int learners) {
+            List<OutboxScore> queued = new ArrayList<>();
+            for (int i = 0; i < learners; i++) {
+                queued.add(fixture.queue(fixture.learner("learner-" + i, "link-1"), column, 50 + i));
+            }
+            return queued;
+        }
+
+        @Test
+        void twoToolProcessesSharingTheDatabaseSendEachScoreExactlyOnce() throws Exception {
+            List<OutboxScore> queued = scoresOf(24);
+            ScoreRelay other = fixture.relay(openAgain());
+            fixture.platform.gradebook().delay(Duration.ofMillis(20)); // both relays find scores still on their way
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService processes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> runs = List.of(processes.submit(() -> {
+                    start.await();
+                    return relay.deliverDue();
+                }), processes.submit(() -> {
+                    start.await();
+                    return other.deliverDue();
+                }));
+                start.countDown();
+                for (Future<Integer> run : runs) {
+                    run.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                processes.shutdownNow();
+            }
+
+            assertThat(fixture.platform.gradebook().scorePosts()).as("one POST per score, none answered 409")
+                    .hasSize(24).allSatisfy(post -> assertThat(post.status()).isEqualTo(200));
+            assertThat(queued).allSatisfy(score -> assertThat(fixture.reload(score).state())
+                    .isEqualTo(OutboxScore.State.DELIVERED));
+        }
+
+        @Test
+        void ofSendersClaimingOneScoreAtOnceExactlyOneGetsIt() throws Exception {
+            OutboxScore score = scoresOf(1).get(0);
+            Database other = openAgain();
+            Instant leaseEnd = clock.instant().plus(Duration.ofMinutes(1));
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService senders = Executors.newFixedThreadPool(8);
+            List<Future<Boolean>> claims = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Database process = i % 2 == 0 ? db : other;
+                    claims.add(senders.submit(() -> {
+                        start.await();
+                        return process.losableTransaction(em -> GradeOutbox.claim(em, score.id(), clock.instant(),
+                                leaseEnd));
+                    }));
+                }
+                start.countDown();
+                List<Boolean> won = new ArrayList<>();
+                for (Future<Boolean> claim : claims) {
+                    won.add(claim.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(won).containsOnlyOnce(true);
+            } finally {
+                senders.shutdownNow();
+            }
+            assertThat(fixture.reload(score).nextTryAt()).isEqualTo(leaseEnd.truncatedTo(ChronoUnit.MILLIS));
+        }
+
+        @Test
+        void aScoreClaimedByAProcessThatDiedIsSentByAnotherOnceTheLeaseHasRunOut() {
+            OutboxScore score = scoresOf(1).get(0);
+            Duration lease = ScoreRelay.leaseFor(RelayFixture.REQUEST_TIMEOUT);
+            boolean claimed = db.transaction(em -> GradeOutbox.claim(em, score.id(), clock.instant(),
+                    clock.instant().plus(lease)));
+            assertThat(claimed).isTrue(); // ... and the process that claimed it is killed before it sends
+            ScoreRelay survivor = fixture.relay(openAgain());
+
+            survivor.deliverDue();
+            clock.advance(lease.minusMillis(1));
+            survivor.deliverDue();
+            assertThat(fixture.platform.gradebook().scorePosts()).as("the lease holds").isEmpty();
+
+            clock.advance(Duration.ofMillis(1));
+            survivor.deliverDue();
+            assertThat(fixture.platform.gradebook().scorePosts()).singleElement()
+                    .satisfies(post -> assertThat(post.status()).isEqualTo(200));
+            assertThat(fixture.reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
         }
     }
 

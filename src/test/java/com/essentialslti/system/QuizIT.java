@@ -385,6 +385,69 @@ class QuizIT {
         assertThat(trainer.landing().document().select("form[action$=/send-again]")).hasSize(1);
     }
 
+    /** A request to the operator API, with {@code Authorization: Bearer <token>} unless the token is null. */
+    static Page operator(String method, String path, String token) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(TOOL + path))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return new Browser().send(request);
+    }
+
+    /** The operator's list entry for a learner's parked score, once the relay has parked it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parkedScoreOf(String user, Duration within) throws Exception {
+        Instant until = Instant.now().plus(within);
+        while (Instant.now().isBefore(until)) {
+            Page list = operator("GET", "/admin/grades/parked", "it-operator-token");
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            for (Object each : (List<Object>) JSONObjectUtils.parse(list.body()).get("parked")) {
+                Map<String, Object> parked = (Map<String, Object>) each;
+                if (user.equals(parked.get("subject"))) {
+                    return parked;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no parked score of " + user + " in the operator's list");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOperatorSeesAScoreTheLmsRefusedWithItsAnswerAndSendsItAgainOnceTheLmsTakesIt() throws Exception {
+        assertThat(operator("GET", "/admin/grades/parked", null).status()).isEqualTo(401);
+        Page wrongToken = operator("GET", "/admin/grades/parked", "not-the-token");
+        assertThat(wrongToken.status()).isEqualTo(401);
+        assertThat(wrongToken.body()).contains("\"error\":\"unauthorized\"");
+        URI lineItem = column("link-grades-8");
+        platform.gradebook().ungradeable("grades-user-8");
+        takeTheQuiz(learnerWithGrades("grades-user-8", "link-grades-8", lineItem));
+
+        Map<String, Object> parked = parkedScoreOf("grades-user-8", Duration.ofSeconds(10));
+
+        assertThat(parked).containsEntry("lms_status", 400L).containsEntry("lineitem", lineItem.toString());
+        assertThat((String) parked.get("lms_answer")).contains("Incorrect score received");
+        assertThat((Map<String, Object>) parked.get("platform")).containsEntry("issuer", PlatformSimulator.ISSUER);
+        assertThat((Map<String, Object>) parked.get("course")).containsEntry("context_id", "course-grades");
+        assertThat((Map<String, Object>) parked.get("resource_link")).containsEntry("id", "link-grades-8")
+                .containsEntry("title", "Readiness quiz");
+        String sendAgain = "/admin/grades/parked/" + parked.get("id") + "/send-again";
+        assertThat(operator("POST", sendAgain, null).status()).isEqualTo(401);
+        assertThat(postsFor("grades-user-8", Duration.ofMillis(200))).isEmpty();
+
+        platform.gradebook().gradeable("grades-user-8");
+        Page sent = operator("POST", sendAgain, "it-operator-token");
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(JSONObjectUtils.parse(sent.body())).containsEntry("state", "WAITING");
+        assertThat(postsFor("grades-user-8", Duration.ofSeconds(10))).hasSize(1);
+        assertThat(platform.gradebook().grade(lineItem, "grades-user-8")).isPresent();
+        Page again = operator("POST", sendAgain, "it-operator-token");
+        assertThat(again.status()).as("no longer parked").isEqualTo(404);
+        assertThat(again.body()).contains("\"error\":\"no_such_parked_score\"");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // The question bank
 

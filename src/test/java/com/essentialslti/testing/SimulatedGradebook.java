@@ -136,6 +136,11 @@ public final class SimulatedGradebook implements HttpHandler {
         ungradeable.addAll(List.of(userIds));
     }
 
+    /** Users that can be graded again (enrolled again, say): their scores are taken. */
+    public void gradeable(String... userIds) {
+        ungradeable.removeAll(List.of(userIds));
+    }
+
     /** The next {@code count} score posts answer 500. */
     public void failNextScorePosts(int count) {
         failingScorePosts.set(count);

@@ -61,6 +61,11 @@ public final class GradeService {
         this.requestTimeout = requestTimeout;
     }
 
+    /** How long one request to the platform may wait for its answer. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /**
      * The score publish URL of a line item (AGS 2.0 §3.4): the line item URL with {@code /scores} appended to its
      * path, before any query string. Moodle's line item URLs carry {@code ?type_id=1}; appending after it breaks.

@@ -1,0 +1,100 @@
+package com.essentialslti.grading;
+
+import com.essentialslti.lti.claims.LaunchClaims;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox entry's states: which answers of the platform move it where, and which moves it refuses. */
+class OutboxScoreTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    static OutboxScore waiting() {
+        return new OutboxScore(new ScoreToSend("registration-1", "link-1", "user-1", "learner-1",
+                Optional.of("https://lms.example.org/lineitems/1/lineitem"), Optional.empty(),
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", 70, 100), NOW, NOW);
+    }
+
+    @Test
+    void anAcceptedScoreIsDelivered() {
+        OutboxScore score = waiting();
+        score.delivered(200, NOW);
+        assertThat(score.state()).isEqualTo(OutboxScore.State.DELIVERED);
+        assertThat(score.deliveredAt()).hasValue(NOW);
+        assertThat(score.tries()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedScoreIsParkedWithTheAnswer() {
+        OutboxScore score = waiting();
+        score.parked(403, "Forbidden");
+        assertThat(score.state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(score.lastStatus()).hasValue(403);
+        assertThat(score.lastAnswer()).hasValue("Forbidden");
+    }
+
+    @Test
+    void aScoreSupersededOnItsWayStaysSupersededWhenTheLmsAcceptsIt() {
+        OutboxScore score = waiting();
+        score.superseded();
+        score.delivered(200, NOW);
+        assertThat(score.state()).isEqualTo(OutboxScore.State.SUPERSEDED);
+        assertThat(score.deliveredAt()).as("it did reach the LMS").hasValue(NOW);
+    }
+
+    @Test
+    void aScoreSupersededOnItsWayIsNotParkedWhenTheLmsRefusesIt() {
+        OutboxScore score = waiting();
+        score.superseded();
+        score.parked(400, "Incorrect score received");
+        assertThat(score.state()).as("never offered for sending again over the newer score")
+                .isEqualTo(OutboxScore.State.SUPERSEDED);
+        assertThat(score.lastAnswer()).hasValue("Incorrect score received");
+    }
+
+    @Test
+    void anAnswerForAScoreNoLongerOnItsWayIsRefused() {
+        OutboxScore delivered = waiting();
+        delivered.delivered(200, NOW);
+        assertThatThrownBy(() -> delivered.parked(400, "late")).isInstanceOf(IllegalStateException.class);
+        OutboxScore parked = waiting();
+        parked.parked(404, "Not Found");
+        assertThatThrownBy(() -> parked.delivered(200, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> parked.retryLater(503, "", Duration.ofSeconds(2), NOW))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSendersClaimHoldsUntilAnOutcomeOrAnotherClaimReplacesIt() {
+        OutboxScore claimed = waiting(); // next_try_at is NOW: as if claimed until NOW
+        assertThat(claimed.claimedUntil(NOW)).isTrue();
+        assertThat(claimed.claimedUntil(NOW.plusSeconds(60))).as("another sender's lease").isFalse();
+        claimed.superseded();
+        assertThat(claimed.claimedUntil(NOW)).as("superseded on its way: the answer is still recorded").isTrue();
+
+        OutboxScore retried = waiting();
+        retried.retryLater(503, "", Duration.ofSeconds(2), NOW);
+        assertThat(retried.claimedUntil(NOW)).isFalse();
+        OutboxScore delivered = waiting();
+        delivered.delivered(200, NOW);
+        assertThat(delivered.claimedUntil(NOW)).isFalse();
+    }
+
+    @Test
+    void onlyAParkedScoreIsSentAgain() {
+        OutboxScore score = waiting();
+        assertThatThrownBy(() -> score.sendAgain(NOW.plusSeconds(1), NOW)).isInstanceOf(IllegalStateException.class);
+        score.parked(400, "Incorrect score received");
+        score.sendAgain(NOW.plusSeconds(1), NOW.plusSeconds(5));
+        assertThat(score.state()).isEqualTo(OutboxScore.State.WAITING);
+        assertThat(score.timestamp()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(score.nextTryAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+}
