@@ -9,6 +9,7 @@ import com.essentialslti.lti.services.GradeService;
 import com.essentialslti.lti.services.LineItemSpec;
 import com.essentialslti.lti.services.Score;
 import com.essentialslti.lti.services.ServiceFailure;
+import com.essentialslti.lti.services.ServiceRefused;
 import jakarta.persistence.LockModeType;
 
 import java.net.URI;
@@ -30,7 +31,10 @@ import java.util.logging.Logger;
  * Delivers the outbox to the platforms' gradebooks (Assignment and Grade Services 2.0 §3.4, scores). Waiting
  * scores are sent as soon as they are queued ({@link #wake()}), several at a time; a failure worth retrying (the
  * platform down, 5xx, a timeout) waits with exponential backoff and jitter; a refusal for good (400, 403, 404) is
- * parked with the platform's answer. The outbox is in the database, so all of this survives a restart.
+ * parked with the platform's answer. A refusal of the tool itself (its token request refused, or 401 with a fresh
+ * token) waits like a failure: it ends when an administrator mends the registration, or when the platform can fetch
+ * the tool's key set again, and the scores then go out without anyone sending them again. The outbox is in the
+ * database, so all of this survives a restart.
  *
  * <p>A 409 means the platform already holds a score with this timestamp or a later one (Moodle compares at
  * one-second resolution). Timestamps only rise per learner and link, so that is this very score, sent before a
@@ -178,14 +182,14 @@ public final class ScoreRelay {
             switch (delivery.outcome()) {
                 case DELIVERED -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
                 case CONFLICT -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
-                case RETRYABLE -> record(id, leaseEnd, s -> s.retryLater(delivery.status(), delivery.answer(),
-                        backoff(s.tries()), clock.instant()));
+                case RETRYABLE, TOOL_REFUSED -> record(id, leaseEnd, s -> s.retryLater(delivery.status(),
+                        delivery.answer(), backoff(s.tries()), clock.instant()));
                 case REFUSED -> record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
             }
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
                     + delivery.outcome());
         } catch (ServiceFailure failure) {
-            if (failure.retryable()) {
+            if (failure.retryable() || failure instanceof ServiceRefused refused && refused.toolRefused()) {
                 record(id, leaseEnd, s -> s.retryLater(failure.status() == 0 ? null : failure.status(),
                         failure.answer(), backoff(s.tries()), clock.instant()));
             } else {
@@ -220,14 +224,20 @@ public final class ScoreRelay {
      * changed, so that neither a newer score superseding it nor another process claiming it after the lease can
      * slip in between.
      */
+    /**
+     * Records the platform's answer, without H2's checkpoint (losableTransaction): a crash that loses it leaves the
+     * score waiting, and sending it again is harmless. A delivered score comes back as 409 (its timestamp is
+     * taken) and counts as delivered; a refused one is refused and parked again.
+     */
     private void record(String id, Instant leaseEnd, java.util.function.Consumer<OutboxScore> change) {
-        database.transact(em -> {
+        database.losableTransaction(em -> {
             OutboxScore score = em.find(OutboxScore.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (score != null && score.claimedUntil(leaseEnd)) {
                 change.accept(score);
             } else {
                 LOG.warning("event=grades.delivery.claim_lost id=" + id + " lease_end=" + leaseEnd);
             }
+            return null;
         });
     }
 }

@@ -10,6 +10,7 @@ import com.essentialslti.testing.ToolProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class QuizBenchmark {
         int quizzes = Integer.getInteger("bench.quizzes", 2000);
         int warmup = Integer.getInteger("bench.warmup", 2000);
         int concurrency = Integer.getInteger("bench.concurrency", 8);
+        // How long each learner reads a page before answering; 0 (the default) clicks as fast as the tool answers.
+        Duration reading = Duration.ofMillis(Long.getLong("bench.readingMillis", 0));
         int toolPort = Integer.getInteger("bench.port", 38480);
         int platformPort = Integer.getInteger("bench.platformPort", 38481);
         Path jar = Path.of(System.getProperty("bench.jar", "target/essentials-lti-microbundle.jar"));
@@ -58,11 +61,11 @@ public final class QuizBenchmark {
                     .with(LtiClaim.RESOURCE_LINK, Map.of("id", "bench-quiz", "title", "Readiness quiz"))
                     .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
 
-            run(tool.baseUrl, platform, "warm-up", 0, warmup, concurrency, new ConcurrentHashMap<>());
+            run(tool.baseUrl, platform, "warm-up", 0, warmup, concurrency, Duration.ZERO, new ConcurrentHashMap<>());
             long logFrom = Files.size(log);
             Map<String, Instant> submitted = new ConcurrentHashMap<>();
             long started = System.nanoTime();
-            run(tool.baseUrl, platform, "measured", warmup, quizzes, concurrency, submitted);
+            run(tool.baseUrl, platform, "measured", warmup, quizzes, concurrency, reading, submitted);
             double seconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(2000); // the last scores
             System.out.printf("quizzes: %d at concurrency %d in %.1f s (%.1f quizzes/s)%n", quizzes, concurrency,
@@ -73,14 +76,14 @@ public final class QuizBenchmark {
     }
 
     private static void run(String tool, PlatformSimulator platform, String phase, int first, int count,
-                            int concurrency, Map<String, Instant> submitted) throws Exception {
+                            int concurrency, Duration reading, Map<String, Instant> submitted) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
-                Browser browser = new Browser();
+                Browser browser = new Browser().reading(reading);
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
                     String user = "bench-learner-" + (first + i);

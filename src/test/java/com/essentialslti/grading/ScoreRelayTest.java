@@ -102,6 +102,21 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aRefusedTokenRequestKeepsTheScoreWaitingAndItArrivesOnceThePlatformTakesTheTool() {
+        OutboxScore score = queue(65);
+        platform.tokens().failNext(1, 401); // as when the platform cannot fetch the tool's key set yet
+        relay.deliverDue();
+        OutboxScore waiting = reload(score);
+        assertThat(waiting.state()).isEqualTo(OutboxScore.State.WAITING);
+        assertThat(waiting.lastStatus()).hasValue(401);
+
+        clock.advance(Duration.ofSeconds(2));
+        relay.deliverDue();
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).isPresent();
+    }
+
+    @Test
     void backoffGrowsExponentiallyUpToItsCap() {
         assertThat(relay.backoff(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(relay.backoff(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));

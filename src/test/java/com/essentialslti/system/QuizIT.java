@@ -232,7 +232,15 @@ class QuizIT {
     // Grades back to the LMS (Assignment and Grade Services)
 
     static Member learnerWithGrades(String user, String link, URI lineItem) {
-        return launch(user, t -> platform.withAgs(lineItem).apply(t.roles(IdTokenBuilder.LEARNER)
+        return withGrades(user, IdTokenBuilder.LEARNER, link, lineItem);
+    }
+
+    static Member trainerWithGrades(String user, String link, URI lineItem) {
+        return withGrades(user, IdTokenBuilder.INSTRUCTOR, link, lineItem);
+    }
+
+    static Member withGrades(String user, String role, String link, URI lineItem) {
+        return launch(user, t -> platform.withAgs(lineItem).apply(t.roles(role)
                 .with(LtiClaim.RESOURCE_LINK, Map.of("id", link, "title", "Readiness quiz"))
                 .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
                 .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
@@ -307,17 +315,29 @@ class QuizIT {
         try {
             takeTheQuiz(learner);
             Thread.sleep(1500);
-            Member trainer = launch("grades-trainer-4", t -> platform.withAgs(lineItem).apply(
-                    t.roles(IdTokenBuilder.INSTRUCTOR)
-                            .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-grades-4", "title", "Readiness quiz"))
-                            .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
-                            .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+            Member trainer = trainerWithGrades("grades-trainer-4", "link-grades-4", lineItem);
             assertThat(trainer.landing().text()).contains("Waiting");
             assertThat(postsFor("grades-user-4", Duration.ofMillis(200))).isEmpty();
         } finally {
             platform.gradebook().down(false);
         }
         assertThat(postsFor("grades-user-4", Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
+    void whenTheLmsRefusesTheToolsTokenRequestTheTrainerIsToldAndTheGradeArrivesOnceTheLmsTakesTheTool()
+            throws Exception {
+        URI lineItem = column("link-grades-9");
+        Member learner = learnerWithGrades("grades-user-9", "link-grades-9", lineItem);
+        platform.tokens().expireAllTokens(); // the tool must ask for a token again
+        platform.tokens().failNext(3, 401); // as when the LMS cannot check the tool's key, or does not know it
+        takeTheQuiz(learner);
+        Thread.sleep(500);
+        Member trainer = trainerWithGrades("grades-trainer-9", "link-grades-9", lineItem);
+
+        assertThat(trainer.landing().text()).contains("the LMS refused the tool itself (HTTP 401)")
+                .contains("check the tool's registration");
+        assertThat(postsFor("grades-user-9", Duration.ofSeconds(30))).as("sent again by itself").hasSize(1);
     }
 
     @Test
@@ -370,11 +390,7 @@ class QuizIT {
         Member trainer = null;
         Instant until = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(until)) {
-            trainer = launch("grades-trainer-6", t -> platform.withAgs(lineItem).apply(
-                    t.roles(IdTokenBuilder.INSTRUCTOR)
-                            .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-grades-6", "title", "Readiness quiz"))
-                            .with(LtiClaim.CONTEXT, Map.of("id", "course-grades", "title", "Essentials (grades)"))
-                            .with(LtiClaim.CUSTOM, Map.of("activity", "quiz"))));
+            trainer = trainerWithGrades("grades-trainer-6", "link-grades-6", lineItem);
             if (trainer.landing().text().contains("Refused by the LMS")) {
                 break;
             }

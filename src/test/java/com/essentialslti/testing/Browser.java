@@ -57,9 +57,16 @@ public final class Browser {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private Duration readingTime = Duration.ZERO;
 
     public Browser() {
         this(true);
+    }
+
+    /** A person who reads each page for this long before posting its form (0, the default: a robot). */
+    public Browser reading(Duration perPage) {
+        readingTime = perPage;
+        return this;
     }
 
     public Browser(boolean acceptCookies) {
@@ -78,6 +85,7 @@ public final class Browser {
     }
 
     public Page post(String url, Map<String, String> form) {
+        read();
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
@@ -95,6 +103,18 @@ public final class Browser {
     public Page follow(Page page) {
         return get(page.uri().resolve(page.location().orElseThrow(() ->
                 new AssertionError("no redirect (" + page.status() + "): " + page.body()))).toString());
+    }
+
+    private void read() {
+        if (readingTime.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(readingTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String encode(Map<String, String> form) {

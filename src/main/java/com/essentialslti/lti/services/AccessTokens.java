@@ -165,9 +165,13 @@ public final class AccessTokens {
         // A platform may echo the request in its error page; the assertion must not reach a log even so.
         String answer = response.body() == null ? "" : response.body().replace(assertion, "[client assertion]");
         if (response.statusCode() != 200) {
-            // RFC 6749 §5.2: invalid_client, invalid_scope and the like come as 400 (or 401); they are permanent.
-            throw ServiceFailure.forStatus("the token endpoint " + tokenUrl + " refused a token for scopes '"
-                    + key.scope() + "'", response.statusCode(), answer);
+            // RFC 6749 §5.2: invalid_client, invalid_scope and the like come as 400 (or 401); they stay until the
+            // registration changes, and they refuse the tool, whatever it wanted the token for.
+            String message = "the token endpoint " + tokenUrl + " refused a token for scopes '" + key.scope() + "'";
+            if (ServiceFailure.isTransient(response.statusCode())) {
+                throw new ServiceUnavailable(message, response.statusCode(), answer);
+            }
+            throw new ServiceRefused(message, response.statusCode(), answer, true);
         }
         Token token = parse(answer, tokenUrl, now);
         LOG.info("event=token.fetched registration=" + registration.id() + " client_id=" + registration.clientId()

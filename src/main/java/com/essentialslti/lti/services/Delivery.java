@@ -13,7 +13,9 @@ public record Delivery(int status, String answer) {
         CONFLICT,
         /** 5xx, 429, 408: the platform may take it later. */
         RETRYABLE,
-        /** Any other status (400, 401 after a fresh token, 403, 404, 415 ...): sending it again will not help. */
+        /** 401 after a fresh token: the platform refuses the tool, not this score (see ServiceRefused.toolRefused). */
+        TOOL_REFUSED,
+        /** Any other status (400, 403, 404, 415 ...): sending it again will not help. */
         REFUSED
     }
 
@@ -23,6 +25,9 @@ public record Delivery(int status, String answer) {
         }
         if (status == 409) {
             return Outcome.CONFLICT;
+        }
+        if (status == 401) {
+            return Outcome.TOOL_REFUSED;
         }
         return ServiceFailure.isTransient(status) ? Outcome.RETRYABLE : Outcome.REFUSED;
     }

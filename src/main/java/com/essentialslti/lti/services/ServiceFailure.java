@@ -33,11 +33,11 @@ public abstract sealed class ServiceFailure extends Exception permits ServiceUna
 
     /**
      * The failure an HTTP status means: 5xx, 429 (Too Many Requests) and 408 (Request Timeout) may pass, the other
-     * statuses will not.
+     * statuses will not; 401 (with a fresh token) refuses the tool rather than the request.
      */
     static ServiceFailure forStatus(String message, int status, String answer) {
         return isTransient(status) ? new ServiceUnavailable(message, status, answer)
-                : new ServiceRefused(message, status, answer);
+                : new ServiceRefused(message, status, answer, status == 401);
     }
 
     static boolean isTransient(int status) {

@@ -230,6 +230,7 @@ class AccessTokensTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.answer()).contains("invalid_scope");
         assertThat(refused.retryable()).isFalse();
+        assertThat(refused.toolRefused()).as("the registration, not one request, needs mending").isTrue();
     }
 
     @Test
@@ -240,7 +241,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void aKeyMissingFromTheToolKeySetIsRefusedForGoodWithoutTheAssertionInTheError() {
+    void aKeyMissingFromTheToolKeySetRefusesTheToolWithoutTheAssertionInTheError() {
         fixture.signingKey.set(Keys.rsa("not-published"));
 
         ServiceRefused refused = catchThrowableOfType(ServiceRefused.class,
@@ -248,6 +249,7 @@ class AccessTokensTest {
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.answer()).contains("invalid_client");
+        assertThat(refused.toolRefused()).isTrue();
         assertThat(refused.getMessage()).doesNotContain("eyJ"); // no JWT (header starts {"... = eyJ)
     }
 

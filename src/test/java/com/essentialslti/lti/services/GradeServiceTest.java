@@ -204,7 +204,8 @@ class GradeServiceTest {
             Delivery delivery = post(quiz, Score.graded("42", 8, 10, DONE));
 
             assertThat(delivery.status()).isEqualTo(401);
-            assertThat(delivery.outcome()).isEqualTo(Delivery.Outcome.REFUSED);
+            assertThat(delivery.outcome()).as("the platform refuses the tool, not the score")
+                    .isEqualTo(Delivery.Outcome.TOOL_REFUSED);
             assertThat(gradebook.scorePosts()).hasSize(2);
             assertThat(fixture.platform.tokens().tokenRequests()).isEqualTo(2);
         }
