@@ -82,7 +82,7 @@ public final class Quizzes {
         Instant now = clock.instant();
         Overview overview = database.read(em -> overviewOf(em, learner));
         if (overview.inProgress().filter(a -> a.overdue(now)).isPresent()) {
-            submitIfOverdue(learner);
+            submitOverdue(learner);
             return database.read(em -> overviewOf(em, learner));
         }
         return overview;
@@ -99,7 +99,15 @@ public final class Quizzes {
 
     /** The attempt in progress, or a new one if the learner may start one. */
     public Attempt startOrResume(Membership learner) {
-        submitIfOverdue(learner);
+        // Read first: resuming, what a relaunch does, writes nothing, so it need not wait for the disk.
+        Optional<Attempt> inProgress = database.read(em -> attemptsOf(em, learner)).stream()
+                .filter(a -> !a.submitted()).findFirst();
+        if (inProgress.isPresent() && !inProgress.get().overdue(clock.instant())) {
+            return inProgress.get();
+        }
+        if (inProgress.isPresent()) {
+            submitOverdue(learner);
+        }
         QuizBank.ensureSeeded(database, bankScope(learner.resourceLink()), clock.instant());
         return database.transactionRetryingOnce(em -> {
             List<Attempt> attempts = attemptsOf(em, learner);
@@ -136,7 +144,7 @@ public final class Quizzes {
     public AttemptView view(Membership learner, String attemptId, boolean withTopics) {
         AttemptView view = database.read(em -> viewOf(em, learner, attemptId, withTopics));
         if (!view.attempt().submitted() && view.attempt().overdue(clock.instant())) {
-            submitIfOverdue(learner);
+            submitOverdue(learner);
             return database.read(em -> viewOf(em, learner, attemptId, withTopics));
         }
         return view;
@@ -213,6 +221,15 @@ public final class Quizzes {
     }
 
     private void submitIfOverdue(Membership learner) {
+        Instant now = clock.instant();
+        // Read first: mostly nothing is overdue, and a transaction need not wait for the disk when it writes nothing.
+        if (database.read(em -> attemptsOf(em, learner)).stream().anyMatch(a -> !a.submitted() && a.overdue(now))) {
+            submitOverdue(learner);
+        }
+    }
+
+    /** Submits what was saved of this learner's attempts whose time ran out. */
+    private void submitOverdue(Membership learner) {
         Instant now = clock.instant();
         boolean submitted = database.transactionRetryingOnce(em -> {
             boolean any = false;
