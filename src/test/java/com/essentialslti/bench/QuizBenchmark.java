@@ -90,9 +90,11 @@ public final class QuizBenchmark {
                     try {
                         if (!takeTheQuiz(browser, tool, platform, user, submitted)) {
                             errors.incrementAndGet();
+                            System.out.println("error: " + user + " did not reach the result page");
                         }
                     } catch (RuntimeException e) {
                         errors.incrementAndGet();
+                        System.out.println("error: " + user + ": " + e);
                     }
                 }
                 return null;
