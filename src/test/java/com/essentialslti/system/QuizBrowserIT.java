@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,8 +119,10 @@ class QuizBrowserIT {
     /** Waits for the page that {@code shown} recognises; on timeout, says what the browser shows instead. */
     static void awaitPage(String what, Predicate<WebDriver> shown) {
         try {
+            // A page being replaced may answer any lookup with an error (a stale element, or Chrome's "node does not
+            // belong to the document"): look again until the new page is there.
             new WebDriverWait(browser, Duration.ofSeconds(15))
-                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(WebDriverException.class)
                     .until(shown::test);
         } catch (TimeoutException e) {
             fail("Waited for " + what + "; the browser shows " + browser.getCurrentUrl() + ":\n"
