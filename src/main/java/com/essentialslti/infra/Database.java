@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import org.flywaydb.core.Flyway;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -164,6 +165,15 @@ public final class Database implements AutoCloseable {
         // A file name the container does not scan: Payara would otherwise deploy this unit on its own default pool.
         properties.put("eclipselink.persistencexml", "META-INF/essentials-persistence.xml");
         properties.put("eclipselink.classloader", Database.class.getClassLoader());
+        if (url.startsWith("jdbc:postgresql:")) {
+            // EclipseLink closes a released connection while its pool holds more than min, and a new PostgreSQL
+            // connection costs a server process and a login (tens of milliseconds here): keep them all open.
+            // (H2's connections cost little, and one kept for long keeps plans H2 made when the tables were empty.)
+            for (String pool : List.of("default", "read")) {
+                properties.put("eclipselink.connection-pool." + pool + ".min", "16");
+                properties.put("eclipselink.connection-pool." + pool + ".max", "16");
+            }
+        }
         return Persistence.createEntityManagerFactory("essentials", properties);
     }
 

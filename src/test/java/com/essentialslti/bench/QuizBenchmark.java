@@ -6,6 +6,7 @@ import com.essentialslti.testing.PlatformSimulator;
 import com.essentialslti.testing.QuizTaker;
 import com.essentialslti.testing.SimulatedGradebook;
 import com.essentialslti.testing.ToolProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,8 +54,13 @@ public final class QuizBenchmark {
                 PlatformSimulator.registrationFile("Benchmark platform", platformPort));
         Path log = work.resolve("tool.log");
         System.out.println("tool log: " + log);
-        try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.startAsReadme(jar, jvmArgs(), toolPort, work.resolve("data"),
+        // bench.postgres=true: the tool on a PostgreSQL server (embedded binaries) that writes every commit to disk
+        // before answering it, instead of the embedded H2 database.
+        try (EmbeddedPostgres postgres = Boolean.getBoolean("bench.postgres") ? EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMillis", "-1")).start() : null;
+             PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
+             ToolProcess tool = ToolProcess.startAsReadme(jar, jvmArgs(postgres), toolPort, work.resolve("data"),
                      work.resolve("config"), log)) {
             URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "bench-quiz", null, null);
             platform.everyLaunch(t -> platform.withAgs(lineItem).apply(t
@@ -138,10 +144,18 @@ public final class QuizBenchmark {
         });
     }
 
-    /** Extra JVM options for the tool (bench.jvmArgs, space-separated), e.g. a JFR recording. */
-    private static List<String> jvmArgs() {
-        String options = System.getProperty("bench.jvmArgs", "").strip();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    /** Extra JVM options for the tool (bench.jvmArgs, space-separated), e.g. a JFR recording; the database's. */
+    private static List<String> jvmArgs(EmbeddedPostgres postgres) {
+        List<String> options = new ArrayList<>();
+        String extra = System.getProperty("bench.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        if (postgres != null) {
+            options.add("-DDB_URL=" + postgres.getJdbcUrl("postgres", "postgres"));
+            options.add("-DDB_USER=postgres");
+        }
+        return options;
     }
 
     /** The page a quiz path belongs to: overview, start, question, review, submit or result. */
