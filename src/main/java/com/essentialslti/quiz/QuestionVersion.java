@@ -11,9 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.eclipse.persistence.annotations.Cache;
-import org.eclipse.persistence.annotations.CacheType;
-import org.eclipse.persistence.config.CacheIsolationType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +21,8 @@ import java.util.UUID;
 /**
  * The wording, options and answers of a question at one moment. Never changed once written: editing a question
  * writes a new version, and attempts keep the version they were given, so a past result never changes.
- *
- * <p>Because a version never changes, every tool process may keep it in memory with its options: the quiz pages
- * then show and score questions without reading them again. (Other entities are not shared between
- * transactions: a second process writing the same database would make such copies stale.)
  */
 @Entity
-@Cache(isolation = CacheIsolationType.SHARED, type = CacheType.SOFT_WEAK, size = 2000)
 @Table(name = "quiz_question_version")
 public class QuestionVersion {
 

@@ -81,16 +81,13 @@ final class QuizBank {
                 .getResultList();
     }
 
-    /** The versions by id; those read before come from memory (see {@link QuestionVersion}). */
     static Map<String, QuestionVersion> versions(EntityManager em, Collection<String> ids) {
-        Map<String, QuestionVersion> versions = new java.util.LinkedHashMap<>();
-        for (String id : ids) {
-            QuestionVersion version = em.find(QuestionVersion.class, id);
-            if (version != null) {
-                versions.put(id, version);
-            }
-        }
-        return versions;
+        // Each version's options come in a query of their own: EclipseLink 4.0 breaks on a later flush when an
+        // element collection of embeddables is join- or batch-fetched.
+        return em.createQuery("SELECT v FROM QuestionVersion v WHERE v.id IN :ids", QuestionVersion.class)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList().stream()
+                .collect(Collectors.toMap(QuestionVersion::id, Function.identity()));
     }
 
     /** The topic of each version's question, for feedback by topic. */
