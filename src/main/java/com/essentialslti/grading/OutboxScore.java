@@ -1,5 +1,6 @@
 package com.essentialslti.grading;
 
+import com.essentialslti.lti.services.ServiceFailure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -155,6 +156,15 @@ public class OutboxScore {
         if (state != State.WAITING && state != State.SUPERSEDED) {
             throw new IllegalStateException("a " + state + " score was not being sent");
         }
+    }
+
+    /**
+     * Waiting because the platform refused the tool itself (its token request, or 401 with a fresh token). That is
+     * the only lasting 4xx after which the relay keeps a score waiting rather than parked, so the last status tells.
+     */
+    public boolean waitsForThePlatformToTakeTheTool() {
+        return state == State.WAITING && lastStatus != null && lastStatus >= 400 && lastStatus < 500
+                && !ServiceFailure.isTransient(lastStatus);
     }
 
     /** The line item found or created for this score's link, kept so that a retry does not look again. */

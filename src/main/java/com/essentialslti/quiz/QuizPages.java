@@ -217,7 +217,7 @@ final class QuizPages {
         row.put("delivery", switch (score.state()) {
             case DELIVERED -> "Delivered " + score.deliveredAt().map(TIME::format).orElse("");
             case WAITING -> score.tries() == 0 ? "Waiting to be sent"
-                    : refusedTheTool(score) ? "Waiting: the LMS refused the tool itself (HTTP "
+                    : score.waitsForThePlatformToTakeTheTool() ? "Waiting: the LMS refused the tool itself (HTTP "
                     + score.lastStatus().orElseThrow() + "); ask the LMS administrator to check the tool's "
                     + "registration. It is sent again by itself (" + score.tries() + " tries)"
                     : "Waiting: the LMS did not take it yet (" + score.tries() + " tries)";
@@ -231,12 +231,6 @@ final class QuizPages {
             row.put("resendId", score.id());
         }
         return row;
-    }
-
-    /** A waiting score's last answer was a 4xx: only a refusal of the tool's credentials leaves a score waiting. */
-    private static boolean refusedTheTool(OutboxScore score) {
-        return score.lastStatus().filter(status -> status >= 400 && status < 500 && status != 408 && status != 429)
-                .isPresent();
     }
 
     private static List<Map<String, Object>> navigation(Attempt attempt, int current, String session) {

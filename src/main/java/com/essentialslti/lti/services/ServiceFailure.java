@@ -40,7 +40,8 @@ public abstract sealed class ServiceFailure extends Exception permits ServiceUna
                 : new ServiceRefused(message, status, answer, status == 401);
     }
 
-    static boolean isTransient(int status) {
+    /** 5xx, 429 (Too Many Requests) and 408 (Request Timeout): the platform may answer otherwise later. */
+    public static boolean isTransient(int status) {
         return status >= 500 || status == 429 || status == 408;
     }
 
