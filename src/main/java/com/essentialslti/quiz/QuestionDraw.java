@@ -16,21 +16,32 @@ import java.util.Random;
  */
 final class QuestionDraw {
 
+    /**
+     * What the draw needs to know of a question: its topic, whether it is retired, and the version an attempt
+     * would get. Only the drawn versions are then read in full, not the whole bank with every option.
+     */
+    record Candidate(String versionId, String topicKey, boolean retired) {
+        static Candidate of(Question question) {
+            return new Candidate(question.current().id(), question.topic().key(), question.retired());
+        }
+    }
+
     private QuestionDraw() {
     }
 
-    static List<Question> draw(List<Question> bank, int count, Random random) {
-        Map<String, Deque<Question>> byTopic = new LinkedHashMap<>();
-        List<Question> active = new ArrayList<>(bank.stream().filter(q -> !q.retired()).toList());
+    /** The drawn questions' version ids, in the order the attempt shows them. */
+    static List<String> draw(List<Candidate> bank, int count, Random random) {
+        Map<String, Deque<Candidate>> byTopic = new LinkedHashMap<>();
+        List<Candidate> active = new ArrayList<>(bank.stream().filter(q -> !q.retired()).toList());
         Collections.shuffle(active, random);
-        active.forEach(q -> byTopic.computeIfAbsent(q.topic().key(), k -> new ArrayDeque<>()).add(q));
-        List<Deque<Question>> topics = new ArrayList<>(byTopic.values());
+        active.forEach(q -> byTopic.computeIfAbsent(q.topicKey(), k -> new ArrayDeque<>()).add(q));
+        List<Deque<Candidate>> topics = new ArrayList<>(byTopic.values());
         Collections.shuffle(topics, random);
-        List<Question> drawn = new ArrayList<>(count);
+        List<String> drawn = new ArrayList<>(count);
         while (drawn.size() < count && topics.stream().anyMatch(t -> !t.isEmpty())) {
-            for (Deque<Question> topic : topics) {
+            for (Deque<Candidate> topic : topics) {
                 if (drawn.size() < count && !topic.isEmpty()) {
-                    drawn.add(topic.poll());
+                    drawn.add(topic.poll().versionId());
                 }
             }
         }

@@ -73,12 +73,17 @@ final class QuizBank {
         return bank;
     }
 
-    /** The questions new attempts may draw: not retired, with their current version and topic. */
-    static List<Question> active(EntityManager em, String bankScope) {
-        return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
-                        + "WHERE q.bankScope = :s AND q.retired = false", Question.class)
+    /**
+     * The questions new attempts may draw (not retired), as the draw needs them: one row each, without the
+     * versions' options, which only the drawn questions need.
+     */
+    static List<QuestionDraw.Candidate> candidates(EntityManager em, String bankScope) {
+        return em.createQuery("SELECT q.current.id, q.topic.key FROM Question q "
+                        + "WHERE q.bankScope = :s AND q.retired = false", Object[].class)
                 .setParameter("s", bankScope)
-                .getResultList();
+                .getResultList().stream()
+                .map(row -> new QuestionDraw.Candidate((String) row[0], (String) row[1], false))
+                .toList();
     }
 
     static Map<String, QuestionVersion> versions(EntityManager em, Collection<String> ids) {

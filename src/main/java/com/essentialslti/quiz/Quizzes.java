@@ -124,12 +124,13 @@ public final class Quizzes {
                 throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
             }
             String scope = bankScope(learner.resourceLink());
-            List<Question> drawn = QuestionDraw.draw(QuizBank.active(em, scope), settings.questionCount(), random);
+            List<String> drawn = QuestionDraw.draw(QuizBank.candidates(em, scope), settings.questionCount(), random);
             if (drawn.isEmpty()) {
                 throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");
             }
+            Map<String, QuestionVersion> versions = QuizBank.versions(em, drawn);
             Attempt attempt = Attempt.start(learner.resourceLink().id(), learner.user().id(), attempts.size() + 1,
-                    drawn.stream().map(Question::current).toList(), settings.shuffle(), settings.timeLimit(),
+                    drawn.stream().map(versions::get).toList(), settings.shuffle(), settings.timeLimit(),
                     random, now);
             em.persist(attempt);
             return attempt;

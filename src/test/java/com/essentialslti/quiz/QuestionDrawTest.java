@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,20 +31,31 @@ class QuestionDrawTest {
         return questions;
     }
 
+    static List<QuestionDraw.Candidate> candidates(List<Question> bank) {
+        return bank.stream().map(QuestionDraw.Candidate::of).toList();
+    }
+
+    /** The drawn questions, from the version ids the draw gives. */
+    static List<Question> draw(List<Question> bank, int count, Random random) {
+        Map<String, Question> byVersion = bank.stream()
+                .collect(Collectors.toMap(q -> q.current().id(), Function.identity()));
+        return QuestionDraw.draw(candidates(bank), count, random).stream().map(byVersion::get).toList();
+    }
+
     static Map<String, Long> perTopic(List<Question> drawn) {
         return drawn.stream().collect(Collectors.groupingBy(q -> q.topic().key(), Collectors.counting()));
     }
 
     @RepeatedTest(20)
     void fiveQuestionsFromElevenTopicsComeFromFiveTopics() {
-        List<Question> drawn = QuestionDraw.draw(bank(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3), 5, new Random());
+        List<Question> drawn = draw(bank(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3), 5, new Random());
         assertThat(drawn).hasSize(5).doesNotHaveDuplicates();
         assertThat(perTopic(drawn)).hasSize(5);
     }
 
     @RepeatedTest(20)
     void noTopicGivesASecondQuestionBeforeEveryTopicGaveOne() {
-        List<Question> drawn = QuestionDraw.draw(bank(4, 1, 2), 5, new Random());
+        List<Question> drawn = draw(bank(4, 1, 2), 5, new Random());
         assertThat(drawn).hasSize(5);
         assertThat(perTopic(drawn)).containsEntry("topic-1", 1L).containsKeys("topic-0", "topic-2");
         assertThat(perTopic(drawn).values()).allMatch(n -> n <= 2);
@@ -51,7 +63,7 @@ class QuestionDrawTest {
 
     @Test
     void aSmallBankGivesEveryQuestionItHas() {
-        assertThat(QuestionDraw.draw(bank(1, 2), 5, new Random())).hasSize(3);
+        assertThat(draw(bank(1, 2), 5, new Random())).hasSize(3);
     }
 
     @Test
@@ -59,14 +71,14 @@ class QuestionDrawTest {
         List<Question> questions = bank(2, 2);
         questions.get(0).retire();
         questions.get(1).retire();
-        List<Question> drawn = QuestionDraw.draw(questions, 4, new Random());
+        List<Question> drawn = draw(questions, 4, new Random());
         assertThat(drawn).hasSize(2).noneMatch(Question::retired);
     }
 
     @Test
     void theDrawDependsOnTheRandomSourceOnly() {
         List<Question> questions = bank(3, 3, 3, 3);
-        assertThat(QuestionDraw.draw(questions, 5, new Random(7)))
-                .isEqualTo(QuestionDraw.draw(questions, 5, new Random(7)));
+        assertThat(QuestionDraw.draw(candidates(questions), 5, new Random(7)))
+                .isEqualTo(QuestionDraw.draw(candidates(questions), 5, new Random(7)));
     }
 }
