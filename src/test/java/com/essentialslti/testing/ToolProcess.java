@@ -34,12 +34,12 @@ public final class ToolProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar as the README's start command does: with the class data archive beside it and its runtime
-     * unpacked beside it too, plus any extra JVM options (a JFR recording, say).
+     * Starts the jar as the README's start command does: a 2 GiB heap, the class data archive beside the jar and
+     * its runtime unpacked beside it too, plus any extra JVM options (a JFR recording, say).
      */
     public static ToolProcess startAsReadme(Path jar, List<String> extraJvmOptions, int port, Path dataDir,
                                             Path configDir, Path log) throws IOException, InterruptedException {
-        List<String> jvm = new java.util.ArrayList<>();
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
         jvm.add("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa"));
         jvm.addAll(extraJvmOptions);
         return start(jar, jvm, List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString()), port,
