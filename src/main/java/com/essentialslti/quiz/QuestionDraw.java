@@ -21,9 +21,6 @@ final class QuestionDraw {
      * would get. Only the drawn versions are then read in full, not the whole bank with every option.
      */
     record Candidate(String versionId, String topicKey, boolean retired) {
-        static Candidate of(Question question) {
-            return new Candidate(question.current().id(), question.topic().key(), question.retired());
-        }
     }
 
     private QuestionDraw() {

@@ -32,7 +32,9 @@ class QuestionDrawTest {
     }
 
     static List<QuestionDraw.Candidate> candidates(List<Question> bank) {
-        return bank.stream().map(QuestionDraw.Candidate::of).toList();
+        return bank.stream()
+                .map(q -> new QuestionDraw.Candidate(q.current().id(), q.topic().key(), q.retired()))
+                .toList();
     }
 
     /** The drawn questions, from the version ids the draw gives. */
