@@ -223,11 +223,10 @@ public final class ScoreRelay {
      * Records what became of a delivery, if the sender's claim still holds. The row is locked while it is read and
      * changed, so that neither a newer score superseding it nor another process claiming it after the lease can
      * slip in between.
-     */
-    /**
-     * Records the platform's answer, without H2's checkpoint (losableTransaction): a crash that loses it leaves the
-     * score waiting, and sending it again is harmless. A delivered score comes back as 409 (its timestamp is
-     * taken) and counts as delivered; a refused one is refused and parked again.
+     *
+     * <p>Without H2's checkpoint (losableTransaction): a crash that loses the record leaves the score waiting, and
+     * sending it again is harmless. A delivered score comes back as 409 (its timestamp is taken) and counts as
+     * delivered; a refused one is refused and parked again.
      */
     private void record(String id, Instant leaseEnd, java.util.function.Consumer<OutboxScore> change) {
         database.losableTransaction(em -> {
