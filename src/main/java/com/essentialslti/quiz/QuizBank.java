@@ -74,15 +74,15 @@ final class QuizBank {
     }
 
     /**
-     * The questions new attempts may draw (not retired), as the draw needs them: one row each, without the
+     * The bank's questions as the draw needs them (which leaves out the retired ones): one row each, without the
      * versions' options, which only the drawn questions need.
      */
     static List<QuestionDraw.Candidate> candidates(EntityManager em, String bankScope) {
-        return em.createQuery("SELECT q.current.id, q.topic.key FROM Question q "
-                        + "WHERE q.bankScope = :s AND q.retired = false", Object[].class)
+        return em.createQuery("SELECT q.current.id, q.topic.key, q.retired FROM Question q WHERE q.bankScope = :s",
+                        Object[].class)
                 .setParameter("s", bankScope)
                 .getResultList().stream()
-                .map(row -> new QuestionDraw.Candidate((String) row[0], (String) row[1], false))
+                .map(row -> new QuestionDraw.Candidate((String) row[0], (String) row[1], (Boolean) row[2]))
                 .toList();
     }
 
