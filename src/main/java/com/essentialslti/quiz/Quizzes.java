@@ -198,11 +198,14 @@ public final class Quizzes {
         return submitted;
     }
 
+    /** The attempts in progress whose time ran out (parameters s and now); V4's deadline index serves it. */
+    static final String OVERDUE_ATTEMPTS = "SELECT a.id FROM Attempt a WHERE a.state = :s "
+            + "AND a.deadlineAt IS NOT NULL AND a.deadlineAt <= :now";
+
     /** Submits what was saved of every attempt whose time ran out, whether or not its learner came back. */
     public int submitOverdue() {
         Instant now = clock.instant();
-        List<String> overdue = database.read(em -> em.createQuery("SELECT a.id FROM Attempt a WHERE a.state = :s "
-                        + "AND a.deadlineAt IS NOT NULL AND a.deadlineAt <= :now", String.class)
+        List<String> overdue = database.read(em -> em.createQuery(OVERDUE_ATTEMPTS, String.class)
                 .setParameter("s", Attempt.State.IN_PROGRESS)
                 .setParameter("now", now.toEpochMilli())
                 .setMaxResults(500)
@@ -329,9 +332,12 @@ public final class Quizzes {
         return attemptsOf(em, learner.resourceLink().id(), learner.user().id());
     }
 
+    /** A learner's attempts on a link (parameters l and u); V4's learner index serves it. */
+    static final String LEARNER_ATTEMPTS = "SELECT a FROM Attempt a WHERE a.resourceLinkId = :l AND a.userId = :u "
+            + "ORDER BY a.number";
+
     private static List<Attempt> attemptsOf(EntityManager em, String linkId, String userId) {
-        return em.createQuery("SELECT a FROM Attempt a WHERE a.resourceLinkId = :l AND a.userId = :u "
-                        + "ORDER BY a.number", Attempt.class)
+        return em.createQuery(LEARNER_ATTEMPTS, Attempt.class)
                 .setParameter("l", linkId)
                 .setParameter("u", userId)
                 .getResultList();
