@@ -81,6 +81,25 @@ public final class Enrolments {
         database.transact(em -> em.find(ResourceLink.class, link.id()).useFor(activity));
     }
 
+    /**
+     * The other links of the link's course that are used for an activity, by title (none for a link launched
+     * without a course): what a learner can go on to in the same course.
+     */
+    public List<CourseActivity> activitiesBeside(ResourceLink link) {
+        Optional<Course> course = link.course();
+        if (course.isEmpty()) {
+            return List.of();
+        }
+        return database.read(em -> em.createQuery("SELECT l FROM ResourceLink l WHERE l.course.id = :c "
+                        + "AND l.id <> :l AND l.activity IS NOT NULL ORDER BY l.title, l.id", ResourceLink.class)
+                .setParameter("c", course.get().id())
+                .setParameter("l", link.id())
+                .getResultList().stream()
+                .flatMap(other -> other.activity().map(activity -> new CourseActivity(activity,
+                        other.title().filter(t -> !t.isBlank()).orElse(activity.label()))).stream())
+                .toList());
+    }
+
     /** The membership a launch session acts as, if the launch was recorded. */
     public Optional<Membership> find(LaunchSession session) {
         return database.read(em -> findMembership(em, session.registrationId(), session.deploymentId(),

@@ -2,6 +2,7 @@ package com.essentialslti.quiz;
 
 import com.essentialslti.course.Activity;
 import com.essentialslti.course.CourseRole;
+import com.essentialslti.course.Enrolments;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
@@ -43,6 +44,8 @@ public class QuizResource {
     Visitors visitors;
     @Inject
     Quizzes quizzes;
+    @Inject
+    Enrolments enrolments;
     @Inject
     Settings settings;
     @Inject
@@ -148,7 +151,8 @@ public class QuizResource {
         if (!view.attempt().submitted()) {
             return redirect("/quiz/attempt/" + attemptId + "/review", token);
         }
-        return html(QuizPages.result(learner, view, token, clock.instant(), List.of()));
+        return html(QuizPages.result(learner, view, token, clock.instant(),
+                NextSteps.after(enrolments.activitiesBeside(learner.resourceLink()))));
     }
 
     @POST

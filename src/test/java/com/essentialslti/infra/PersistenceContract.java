@@ -1,5 +1,7 @@
 package com.essentialslti.infra;
 
+import com.essentialslti.course.Activity;
+import com.essentialslti.course.CourseActivity;
 import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Enrolments;
 import com.essentialslti.course.Membership;
@@ -230,6 +232,11 @@ abstract class PersistenceContract {
 
         Launch noContext() {
             context = Optional.empty();
+            return this;
+        }
+
+        Launch context(String contextId) {
+            context = Optional.of(new LaunchClaims.Context(contextId, Optional.empty(), Optional.empty()));
             return this;
         }
 
@@ -991,6 +998,27 @@ abstract class PersistenceContract {
                 assertThat(m.user().subject()).isEqualTo("42");
                 assertThat(m.resourceLink().linkId()).isEqualTo("link-7");
             });
+        }
+
+        @Test
+        void theActivitiesBesideALinkAreTheOtherLinksOfItsCourseThatHaveOne() {
+            Membership here = enrolments.record(new Launch(moodle).custom("activity", "quiz").build());
+            enrolments.record(new Launch(moodle).link("link-8").linkTitle("Second quiz").custom("activity", "quiz")
+                    .build());
+            enrolments.record(new Launch(moodle).link("link-9").linkTitle("Not chosen yet").build());
+            enrolments.record(new Launch(moodle).link("link-10").context("course-4").custom("activity", "quiz")
+                    .build());
+
+            assertThat(enrolments.activitiesBeside(here.resourceLink()))
+                    .containsExactly(new CourseActivity(Activity.READINESS_QUIZ, "Second quiz"));
+        }
+
+        @Test
+        void aLinkWithoutACourseHasNoActivitiesBesideIt() {
+            Membership alone = enrolments.record(new Launch(moodle).noContext().custom("activity", "quiz").build());
+            enrolments.record(new Launch(moodle).link("link-8").noContext().custom("activity", "quiz").build());
+
+            assertThat(enrolments.activitiesBeside(alone.resourceLink())).isEmpty();
         }
 
         @Test

@@ -115,7 +115,7 @@ class QuizIT {
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.text()).contains("Your result:").containsAnyOf("Ready for the course",
                 "The course will fill these gaps", "Start with the course").contains("Your answers")
-                .contains("(your answer)");
+                .contains("(your answer)").contains("Next steps Talk to your trainer");
     }
 
     @Test
