@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the result page suggests after the quiz, in the 70-20-10 order of the course: a talk with the trainer
- * always, then the self-assessment and the journal when the learner's course has them, each by the title the
- * course gave it, so that the learner can find it on the course page.
+ * What the result page suggests after the quiz: a talk with the trainer always, then the self-assessment and the
+ * journal when the learner's course has them, each by the title the course gave its link, so that the learner can
+ * find it on the course page (the tool cannot link there: only the LMS launches a link).
  */
 final class NextSteps {
 
