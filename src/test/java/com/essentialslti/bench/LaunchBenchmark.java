@@ -37,13 +37,15 @@ public final class LaunchBenchmark {
         int platformPort = Integer.getInteger("bench.platformPort", 38181);
         Path jar = Path.of(System.getProperty("bench.jar", "target/essentials-lti-microbundle.jar"));
 
-        Path work = Files.createTempDirectory("launch-benchmark");
+        BenchmarkDirectory workDirectory = BenchmarkDirectory.create("launch-benchmark");
+        Path work = workDirectory.path;
         Path config = work.resolve("config/platforms");
         Files.createDirectories(config);
         Files.writeString(config.resolve("simulator.json"),
                 PlatformSimulator.registrationFile("Benchmark platform", platformPort));
 
-        try (PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
+        try (workDirectory;
+             PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
              ToolProcess tool = ToolProcess.startAsReadme(jar, extraJvmOptions(), toolPort, work.resolve("data"),
                      work.resolve("config"), work.resolve("tool.log"))) {
             System.out.printf("cold start to ready: %d ms (log: %s)%n", tool.readyMillis, work.resolve("tool.log"));

@@ -50,15 +50,17 @@ public final class QuizBenchmark {
         int toolPort = Integer.getInteger("bench.port", 38480);
         int platformPort = Integer.getInteger("bench.platformPort", 38481);
         Path jar = Path.of(System.getProperty("bench.jar", "target/essentials-lti-microbundle.jar"));
-        Path work = Files.createTempDirectory("quiz-benchmark");
+        BenchmarkDirectory workDirectory = BenchmarkDirectory.create("quiz-benchmark");
+        Path work = workDirectory.path;
         Path config = Files.createDirectories(work.resolve("config/platforms"));
         Files.writeString(config.resolve("simulator.json"),
                 PlatformSimulator.registrationFile("Benchmark platform", platformPort));
         Path log = work.resolve("tool.log");
-        System.out.println("tool log: " + log);
+        System.out.println("tool log: " + log + " (deleted at the end; -Dbench.keep=true keeps it)");
         // bench.postgres=true: the tool on a PostgreSQL server (embedded binaries) that writes every commit to disk
         // before answering it, instead of the embedded H2 database.
-        try (EmbeddedPostgres postgres = Boolean.getBoolean("bench.postgres") ? EmbeddedPostgres.builder()
+        try (workDirectory;
+             EmbeddedPostgres postgres = Boolean.getBoolean("bench.postgres") ? EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMillis", "-1")).start() : null;
              PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);

@@ -21,8 +21,6 @@ import com.essentialslti.testing.PlatformSimulator;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,9 +42,9 @@ public final class RelayBenchmark {
     public static void main(String[] args) throws Exception {
         int scores = Integer.getInteger("bench.scores", 5000);
         int port = Integer.getInteger("bench.platformPort", 38381);
-        Path data = Files.createTempDirectory("relay-benchmark");
         Clock clock = Clock.systemUTC();
-        try (Database db = Database.open("jdbc:h2:file:" + data.resolve("essentials"),
+        try (BenchmarkDirectory data = BenchmarkDirectory.create("relay-benchmark");
+             Database db = Database.open("jdbc:h2:file:" + data.resolve("essentials"),
                 "essentials", "")) {
             KeyRing toolKeys = new KeyRing(db, "tool", clock, Duration.ofDays(7)).load();
             try (KeySetServer toolKeySet = new KeySetServer(toolKeys.publicKeySet().getKeys().get(0));
