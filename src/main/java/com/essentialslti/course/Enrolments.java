@@ -81,6 +81,10 @@ public final class Enrolments {
         database.transact(em -> em.find(ResourceLink.class, link.id()).useFor(activity));
     }
 
+    /** The course's links used for an activity (parameter c), but one (l); V5's course index serves it. */
+    static final String COURSE_ACTIVITIES = "SELECT l FROM ResourceLink l WHERE l.course.id = :c "
+            + "AND l.id <> :l AND l.activity IS NOT NULL ORDER BY l.title, l.id";
+
     /**
      * The other links of the link's course that are used for an activity, by title (none for a link launched
      * without a course): what a learner can go on to in the same course.
@@ -90,8 +94,7 @@ public final class Enrolments {
         if (course.isEmpty()) {
             return List.of();
         }
-        return database.read(em -> em.createQuery("SELECT l FROM ResourceLink l WHERE l.course.id = :c "
-                        + "AND l.id <> :l AND l.activity IS NOT NULL ORDER BY l.title, l.id", ResourceLink.class)
+        return database.read(em -> em.createQuery(COURSE_ACTIVITIES, ResourceLink.class)
                 .setParameter("c", course.get().id())
                 .setParameter("l", link.id())
                 .getResultList().stream()
