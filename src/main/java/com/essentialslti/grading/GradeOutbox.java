@@ -2,6 +2,7 @@ package com.essentialslti.grading;
 
 import com.essentialslti.course.ResourceLink;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,15 +24,22 @@ public final class GradeOutbox {
     private GradeOutbox() {
     }
 
+    /**
+     * Locks the learner's open scores first, as {@link #sendAgain} locks the one it sends again: when a trainer
+     * sends a parked score again while the learner's new result is being queued, one waits for the other. Either the
+     * new score supersedes the one sent again, with a newer timestamp than that one was given, or the parked score
+     * is already superseded when "send again" reads it, and stays so.
+     */
     public static OutboxScore enqueue(EntityManager em, ScoreToSend score, Instant now) {
-        Instant timestamp = nextTimestamp(em, score.resourceLinkId(), score.userId(), now);
         em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.userId = :u "
                         + "AND o.state IN :open", OutboxScore.class)
                 .setParameter("l", score.resourceLinkId())
                 .setParameter("u", score.userId())
                 .setParameter("open", List.of(OutboxScore.State.WAITING, OutboxScore.State.PARKED))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(OutboxScore::superseded);
+        Instant timestamp = nextTimestamp(em, score.resourceLinkId(), score.userId(), now);
         OutboxScore queued = new OutboxScore(score, timestamp, now);
         em.persist(queued);
         return queued;
@@ -69,7 +77,8 @@ public final class GradeOutbox {
      */
     private static Optional<OutboxScore> sendAgain(EntityManager em, String outboxId, Instant now,
                                                    Predicate<OutboxScore> allowed) {
-        OutboxScore parked = outboxId == null ? null : em.find(OutboxScore.class, outboxId);
+        OutboxScore parked = outboxId == null ? null
+                : em.find(OutboxScore.class, outboxId, LockModeType.PESSIMISTIC_WRITE); // see enqueue
         if (parked == null || parked.state() != OutboxScore.State.PARKED || !allowed.test(parked)) {
             return Optional.empty();
         }

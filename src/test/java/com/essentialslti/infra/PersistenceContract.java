@@ -13,6 +13,7 @@ import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.grading.RelayFixture;
 import com.essentialslti.grading.ScoreRelay;
+import com.essentialslti.grading.ScoreToSend;
 import com.essentialslti.quiz.Attempt;
 import com.essentialslti.quiz.FeedbackMode;
 import com.essentialslti.quiz.GradingMethod;
@@ -1252,6 +1253,86 @@ abstract class PersistenceContract {
 
             assertThat(db.read(em -> GradeOutbox.parked(em, 10)).scores()).extracting(OutboxScore::subject)
                     .containsExactly("bob");
+        }
+
+        void awaitOrFail(CountDownLatch latch) {
+            try {
+                if (!latch.await(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the other request never got there");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Ada's new result, queued in a transaction that waits for {@code commit} before it commits. */
+        Future<OutboxScore> queueAndHold(ExecutorService requests, CountDownLatch queued, CountDownLatch commit) {
+            Membership ada = fixture.learner("ada", "link-1");
+            return requests.submit(() -> db.transaction(em -> {
+                OutboxScore score = GradeOutbox.enqueue(em, new ScoreToSend(fixture.registration.id(),
+                        ada.resourceLink().id(), ada.user().id(), "ada", Optional.of(column.toString()),
+                        Optional.empty(), List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", 90,
+                        100), clock.instant());
+                queued.countDown();
+                awaitOrFail(commit);
+                return score;
+            }));
+        }
+
+        @Test
+        void aParkedScoreSentAgainWhileANewerOneIsBeingQueuedStaysSuperseded() throws Exception {
+            OutboxScore parked = parkedScoresOf("ada").get(0);
+            CountDownLatch queued = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            ExecutorService requests = Executors.newFixedThreadPool(2);
+            try {
+                Future<OutboxScore> newer = queueAndHold(requests, queued, commit);
+                awaitOrFail(queued);
+                Future<Optional<OutboxScore>> sentAgain = requests.submit(() -> db.transaction(em ->
+                        GradeOutbox.sendAgain(em, parked.id(), clock.instant())));
+                Thread.sleep(200); // "send again" reaches the parked score meanwhile, or after: the outcome is one
+                commit.countDown();
+
+                assertThat(sentAgain.get(30, TimeUnit.SECONDS)).as("nothing left to send again").isEmpty();
+                OutboxScore newest = fixture.reload(newer.get(30, TimeUnit.SECONDS));
+                assertThat(fixture.reload(parked).state()).isEqualTo(OutboxScore.State.SUPERSEDED);
+                assertThat(newest.state()).isEqualTo(OutboxScore.State.WAITING);
+            } finally {
+                commit.countDown();
+                requests.shutdownNow();
+            }
+        }
+
+        @Test
+        void aScoreQueuedWhileAParkedOneIsSentAgainSupersedesItWithANewerTimestamp() throws Exception {
+            OutboxScore parked = parkedScoresOf("ada").get(0);
+            CountDownLatch sentAgain = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            ExecutorService requests = Executors.newFixedThreadPool(2);
+            try {
+                Future<Optional<OutboxScore>> again = requests.submit(() -> db.transaction(em -> {
+                    Optional<OutboxScore> waiting = GradeOutbox.sendAgain(em, parked.id(), clock.instant());
+                    sentAgain.countDown();
+                    awaitOrFail(commit);
+                    return waiting;
+                }));
+                awaitOrFail(sentAgain);
+                Future<OutboxScore> newer = queueAndHold(requests, new CountDownLatch(1), new CountDownLatch(0));
+                Thread.sleep(200); // the new score is queued meanwhile, or after: the outcome is one
+                commit.countDown();
+
+                assertThat(again.get(30, TimeUnit.SECONDS)).isPresent();
+                OutboxScore queued = fixture.reload(newer.get(30, TimeUnit.SECONDS));
+                OutboxScore old = fixture.reload(parked);
+                assertThat(old.state()).isEqualTo(OutboxScore.State.SUPERSEDED);
+                assertThat(queued.state()).isEqualTo(OutboxScore.State.WAITING);
+                assertThat(queued.timestamp()).as("Moodle refuses a timestamp not newer than the last it took")
+                        .isAfter(old.timestamp());
+            } finally {
+                commit.countDown();
+                requests.shutdownNow();
+            }
         }
 
         List<OutboxScore> scoresOf(int learners) {
