@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A benchmark's working directory (database, configuration, tool log), deleted when the benchmark ends: a run
- * without pause leaves a 2 GB H2 file, and a hundred forgotten runs fill the disk and slow every write after them.
+ * A benchmark's working directory (database, configuration, tool log), deleted when the benchmark ends: a quiz run
+ * without pause leaves a 2 GB H2 file, and a hundred and twenty-five forgotten runs had filled this machine's disk.
  * {@code -Dbench.keep=true} keeps it, to read the tool log afterwards.
  */
 final class BenchmarkDirectory implements AutoCloseable {
