@@ -1,5 +1,6 @@
 package com.essentialslti.grading;
 
+import com.essentialslti.infra.Ids;
 import com.essentialslti.lti.services.ServiceFailure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A learner's score on its way to the platform's gradebook. Written in the same transaction as the result that
@@ -78,7 +78,7 @@ public class OutboxScore {
     }
 
     OutboxScore(ScoreToSend score, Instant timestamp, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Ids.timeOrdered();
         this.registrationId = score.registrationId();
         this.resourceLinkId = score.resourceLinkId();
         this.userId = score.userId();

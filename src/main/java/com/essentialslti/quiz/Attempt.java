@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.infra.Ids;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -75,7 +75,7 @@ public class Attempt {
             throw new IllegalArgumentException("an attempt needs at least one question");
         }
         Attempt attempt = new Attempt();
-        attempt.id = UUID.randomUUID().toString();
+        attempt.id = Ids.timeOrdered();
         attempt.resourceLinkId = resourceLinkId;
         attempt.userId = userId;
         attempt.number = number;
