@@ -73,10 +73,14 @@ public final class RelayFixture implements AutoCloseable {
 
     /** Queues a learner's score for a line item, as a submitted attempt does. */
     public OutboxScore queue(Membership learner, URI lineItem, double given) {
-        return db.transaction(em -> GradeOutbox.enqueue(em, new ScoreToSend(registration.id(),
-                learner.resourceLink().id(), learner.user().id(), learner.user().subject(),
-                Optional.of(lineItem.toString()), Optional.empty(), List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE),
-                "Readiness quiz", given, 100), clock.instant()));
+        return db.transaction(em -> GradeOutbox.enqueue(em, scoreOf(learner, lineItem, given), clock.instant()));
+    }
+
+    /** A learner's score out of 100 for a line item, as a submitted attempt hands it to the outbox. */
+    public ScoreToSend scoreOf(Membership learner, URI lineItem, double given) {
+        return new ScoreToSend(registration.id(), learner.resourceLink().id(), learner.user().id(),
+                learner.user().subject(), Optional.of(lineItem.toString()), Optional.empty(),
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", given, 100);
     }
 
     public OutboxScore reload(OutboxScore score) {

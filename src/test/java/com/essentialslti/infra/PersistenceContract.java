@@ -13,7 +13,6 @@ import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.grading.RelayFixture;
 import com.essentialslti.grading.ScoreRelay;
-import com.essentialslti.grading.ScoreToSend;
 import com.essentialslti.quiz.Attempt;
 import com.essentialslti.quiz.FeedbackMode;
 import com.essentialslti.quiz.GradingMethod;
@@ -1270,10 +1269,7 @@ abstract class PersistenceContract {
         Future<OutboxScore> queueAndHold(ExecutorService requests, CountDownLatch queued, CountDownLatch commit) {
             Membership ada = fixture.learner("ada", "link-1");
             return requests.submit(() -> db.transaction(em -> {
-                OutboxScore score = GradeOutbox.enqueue(em, new ScoreToSend(fixture.registration.id(),
-                        ada.resourceLink().id(), ada.user().id(), "ada", Optional.of(column.toString()),
-                        Optional.empty(), List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", 90,
-                        100), clock.instant());
+                OutboxScore score = GradeOutbox.enqueue(em, fixture.scoreOf(ada, column, 90), clock.instant());
                 queued.countDown();
                 awaitOrFail(commit);
                 return score;
