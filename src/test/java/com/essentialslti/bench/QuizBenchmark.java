@@ -37,7 +37,7 @@ public final class QuizBenchmark {
 
     static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ACCESS = Pattern.compile(
-            "event=http .*method=(\\w+) path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
+            "(?:timeMillis: (\\d+)\\].*)?event=http .*method=(\\w+) path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
 
     public static void main(String[] args) throws Exception {
         int quizzes = Integer.getInteger("bench.quizzes", 2000);
@@ -56,6 +56,7 @@ public final class QuizBenchmark {
         Files.writeString(config.resolve("simulator.json"),
                 PlatformSimulator.registrationFile("Benchmark platform", platformPort));
         Path log = work.resolve("tool.log");
+        Path gcLog = work.resolve("gc.log");
         System.out.println("tool log: " + log + " (deleted at the end; -Dbench.keep=true keeps it)");
         // bench.postgres=true: the tool on a PostgreSQL server (embedded binaries) that writes every commit to disk
         // before answering it, instead of the embedded H2 database.
@@ -64,7 +65,7 @@ public final class QuizBenchmark {
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.pgSlowMillis", "-1")).start() : null;
              PlatformSimulator platform = new PlatformSimulator(platformPort, "http://localhost:" + toolPort);
-             ToolProcess tool = ToolProcess.startAsReadme(jar, jvmArgs(postgres), toolPort, work.resolve("data"),
+             ToolProcess tool = ToolProcess.startAsReadme(jar, jvmArgs(postgres, gcLog), toolPort, work.resolve("data"),
                      work.resolve("config"), log)) {
             URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "bench-quiz", null, null);
             platform.everyLaunch(t -> platform.withAgs(lineItem).apply(t
@@ -80,7 +81,7 @@ public final class QuizBenchmark {
             Thread.sleep(2000); // the last scores
             System.out.printf("quizzes: %d at concurrency %d in %.1f s (%.1f quizzes/s)%n", quizzes, concurrency,
                     seconds, quizzes / seconds);
-            serverTimes(log, logFrom);
+            serverTimes(log, logFrom, GcPauses.read(gcLog));
             scoreLatencies(platform.gradebook(), submitted);
         }
     }
@@ -131,26 +132,54 @@ public final class QuizBenchmark {
         return done.status() == 303 && browser.follow(done).status() == 200;
     }
 
-    private static void serverTimes(Path log, long from) throws Exception {
+    /** A request from the access log: its server time, and when it ended (0 when the log line has no time). */
+    private record Served(long micros, long endMillis) {
+    }
+
+    private static void serverTimes(Path log, long from, GcPauses gc) throws Exception {
         String text = Files.readString(log).substring((int) from);
-        Map<String, List<Long>> byKind = new java.util.TreeMap<>();
+        Map<String, List<Served>> byKind = new java.util.TreeMap<>();
         Matcher m = ACCESS.matcher(text);
         while (m.find()) {
-            long micros = Long.parseLong(m.group(4));
-            byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(micros);
-            byKind.computeIfAbsent(m.group(1) + " " + kind(m.group(2)), k -> new ArrayList<>()).add(micros);
+            Served served = new Served(Long.parseLong(m.group(5)), m.group(1) == null ? 0 : Long.parseLong(m.group(1)));
+            byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(served);
+            byKind.computeIfAbsent(m.group(2) + " " + kind(m.group(3)), k -> new ArrayList<>()).add(served);
         }
-        byKind.forEach((kind, times) -> {
-            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        byKind.forEach((kind, requests) -> {
+            long[] sorted = requests.stream().mapToLong(Served::micros).sorted().toArray();
             System.out.printf("server time, %-14s (%6d requests): p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, "
                     + "max %6.2f ms%n", kind, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                     sorted[sorted.length - 1] / 1e3);
         });
+        pauseShares(byKind, gc);
     }
 
-    /** Extra JVM options for the tool (bench.jvmArgs, space-separated), e.g. a JFR recording; the database's. */
-    private static List<String> jvmArgs(EmbeddedPostgres postgres) {
-        List<String> options = new ArrayList<>();
+    /**
+     * How much of each kind's tail the garbage collector explains: of the requests slower than the p99, how many
+     * overlapped a stop-the-world pause, and the p99 of the requests that overlapped none.
+     */
+    private static void pauseShares(Map<String, List<Served>> byKind, GcPauses gc) {
+        if (gc.count() == 0 || byKind.values().stream().flatMap(List::stream).anyMatch(r -> r.endMillis() == 0)) {
+            return;
+        }
+        byKind.forEach((kind, requests) -> {
+            long p99 = Math.round(pct(requests.stream().mapToLong(Served::micros).sorted().toArray(), 99) * 1e3);
+            List<Served> tail = requests.stream().filter(r -> r.micros() > p99).toList();
+            long tailInPauses = tail.stream().filter(r -> gc.overlaps(r.endMillis(), r.micros())).count();
+            long[] outsidePauses = requests.stream().filter(r -> !gc.overlaps(r.endMillis(), r.micros()))
+                    .mapToLong(Served::micros).sorted().toArray();
+            System.out.printf("gc pauses, %-14s: %d of the %d slower than p99 overlapped one; p99 of the %d that "
+                    + "overlapped none %6.2f ms%n", kind, tailInPauses, tail.size(), outsidePauses.length,
+                    pct(outsidePauses, 99));
+        });
+    }
+
+    /**
+     * The tool's JVM options: its GC log; extra options (bench.jvmArgs, space-separated), e.g. a JFR recording; the
+     * database's.
+     */
+    private static List<String> jvmArgs(EmbeddedPostgres postgres, Path gcLog) {
+        List<String> options = new ArrayList<>(List.of(GcPauses.logOption(gcLog)));
         String extra = System.getProperty("bench.jvmArgs", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
