@@ -16,8 +16,9 @@ public enum CourseRole {
                 || roles.contains(LisRole.INSTITUTION_ADMINISTRATOR) || roles.contains(LisRole.SYSTEM_ADMINISTRATOR)) {
             return COURSE_ADMIN;
         }
-        if (roles.contains(LisRole.INSTRUCTOR) || roles.contains(LisRole.TEACHING_ASSISTANT)
-                || roles.contains(LisRole.MENTOR)) {
+        // Not Mentor: Canvas sends it for observers, often parents, who must not see other learners' grades, the
+        // bank's correct answers or the settings. A mentor who is nothing else is a learner, like an unknown role.
+        if (roles.contains(LisRole.INSTRUCTOR) || roles.contains(LisRole.TEACHING_ASSISTANT)) {
             return TRAINER;
         }
         return LEARNER;

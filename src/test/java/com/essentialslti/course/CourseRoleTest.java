@@ -19,9 +19,14 @@ class CourseRoleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LisRole.class, names = {"INSTRUCTOR", "TEACHING_ASSISTANT", "MENTOR"})
+    @EnumSource(value = LisRole.class, names = {"INSTRUCTOR", "TEACHING_ASSISTANT"})
     void teachingRolesMakeATrainer(LisRole role) {
         assertThat(CourseRole.from(Set.of(role))).isEqualTo(CourseRole.TRAINER);
+    }
+
+    @Test
+    void aMentorSuchAsACanvasObserverGetsNoTrainerRights() {
+        assertThat(CourseRole.from(Set.of(LisRole.MENTOR))).isEqualTo(CourseRole.LEARNER);
     }
 
     @ParameterizedTest
