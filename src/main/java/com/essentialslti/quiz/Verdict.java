@@ -22,7 +22,9 @@ public enum Verdict {
     }
 
     static Verdict of(double score, int passMark, int readyMark) {
-        double percent = score * 100;
+        // Rounded as the result page shows it: 29 of 50 is 0.58 * 100 = 57.99999999999999 in doubles, and a
+        // learner shown 58% must not be told they missed a pass mark of 58.
+        double percent = Math.round(score * 1000) / 10.0;
         if (percent >= readyMark) {
             return READY;
         }
