@@ -36,6 +36,19 @@ final class ExportText {
      * grades, which has 100/k to five decimals for k up to 10.
      */
     static String shareOfMark(int correctCount) {
+        return percentOverCount(correctCount);
+    }
+
+    /**
+     * The share of the mark, in percent and negative, that each of {@code wrongCount} wrong options of a multiple
+     * answer question takes away, as our own partial credit does: Moodle adds up the fractions of the ticked
+     * options, so with wrong options at 0 a learner who ticked every option would earn the whole mark.
+     */
+    static String penaltyOfWrongOption(int wrongCount) {
+        return "-" + percentOverCount(wrongCount);
+    }
+
+    private static String percentOverCount(int correctCount) {
         return BigDecimal.valueOf(100).divide(BigDecimal.valueOf(correctCount), 5, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }

@@ -24,6 +24,19 @@ final class GiftEscapes {
         return -1;
     }
 
+    /** Where any of {@code characters} occurs in {@code text}, in one pass, not counting escaped characters. */
+    static java.util.List<Integer> indexesOfAny(String text, String characters) {
+        java.util.List<Integer> found = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (escapeAt(text, i)) {
+                i++;
+            } else if (characters.indexOf(text.charAt(i)) >= 0) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
     static String unescape(String text) {
         StringBuilder plain = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

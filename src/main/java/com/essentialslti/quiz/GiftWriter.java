@@ -45,13 +45,15 @@ final class GiftWriter {
     private void multichoice(QuestionContent content) {
         boolean single = content.type() == QuestionType.SINGLE;
         int correctCount = (int) content.options().stream().filter(AnswerOption::correct).count();
+        int wrongCount = content.options().size() - correctCount;
         gift.append(" {\n");
         for (AnswerOption option : content.options()) {
             gift.append('\t');
             if (single) {
                 gift.append(option.correct() ? "=" : "~");
             } else {
-                gift.append(option.correct() ? "~%" + ExportText.shareOfMark(correctCount) + "%" : "~");
+                gift.append('~').append('%').append(option.correct() ? ExportText.shareOfMark(correctCount)
+                        : ExportText.penaltyOfWrongOption(wrongCount)).append('%');
             }
             gift.append(text(option.text()));
             if (!option.feedback().isEmpty()) {

@@ -50,14 +50,16 @@ final class MoodleXmlWriter {
     private void multichoiceAnswers(QuestionContent content) {
         boolean single = content.type() == QuestionType.SINGLE;
         int correctCount = (int) content.options().stream().filter(AnswerOption::correct).count();
+        int wrongCount = content.options().size() - correctCount;
         String correctFraction = single ? "100" : ExportText.shareOfMark(correctCount);
+        String wrongFraction = single ? "0" : ExportText.penaltyOfWrongOption(wrongCount);
         xml.append("    <penalty>0.3333333</penalty>\n")
                 .append("    <hidden>0</hidden>\n")
                 .append("    <single>").append(single).append("</single>\n")
                 .append("    <shuffleanswers>true</shuffleanswers>\n")
                 .append("    <answernumbering>abc</answernumbering>\n");
         for (AnswerOption option : content.options()) {
-            answer(option.correct() ? correctFraction : "0", cdata(option.text()), option.feedback());
+            answer(option.correct() ? correctFraction : wrongFraction, cdata(option.text()), option.feedback());
         }
     }
 

@@ -35,6 +35,16 @@ final class FormatSamples {
                 new AnswerOption("True", true, "Right"), new AnswerOption("False", false, "Wrong")));
     }
 
+    /** A multiple answer question "Which?" named q, with options A, B, C… correct as given. */
+    static ExportedQuestion multipleAnswer(boolean... correct) {
+        List<AnswerOption> options = new java.util.ArrayList<>();
+        for (int i = 0; i < correct.length; i++) {
+            options.add(new AnswerOption(String.valueOf((char) ('A' + i)), correct[i], ""));
+        }
+        return new ExportedQuestion(null, "q", new QuestionContent(QuestionType.MULTIPLE, Difficulty.HARD, "Which?",
+                options));
+    }
+
     /** Every text of the result, stored or shown: topics, names, questions, options, feedback and problems. */
     static String allTextOf(ImportResult result) {
         return Stream.concat(

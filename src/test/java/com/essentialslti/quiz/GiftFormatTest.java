@@ -324,6 +324,13 @@ class GiftFormatTest {
         }
 
         @Test
+        void aQuestionWithHundredsOfThousandsOfAnswersIsRefusedOnceAndReadInOnePass() {
+            // Read answer by answer, looking for the next = from each ~, this block took minutes of CPU.
+            assertThat(problemsOf("::Q::Which? {" + "~x".repeat(350_000) + "}")).containsExactly(
+                    "line 1: multichoice question 'Q' has 350000 answers; at most 10 are allowed");
+        }
+
+        @Test
         void manyUnclosedBracesCostNothingSpecial() {
             assertThat(problemsOf("Q " + "{".repeat(100_000))).containsExactly(
                     "line 1: the answer block opened with { is not closed with }");
@@ -372,11 +379,16 @@ class GiftFormatTest {
 
         @Test
         void correctOptionsOfAMultipleAnswerQuestionShareTheMarkInGradesMoodleAccepts() {
-            QuestionContent content = new QuestionContent(QuestionType.MULTIPLE, Difficulty.HARD, "Which?", List.of(
-                    new AnswerOption("A", true, ""), new AnswerOption("B", true, ""),
-                    new AnswerOption("C", true, ""), new AnswerOption("D", false, "")));
-            assertThat(GiftFormat.write(List.of(new ExportedQuestion(null, "q", content))))
-                    .contains("~%33.33333%A\n", "~%33.33333%B\n", "~%33.33333%C\n", "~D\n");
+            ExportedQuestion question = FormatSamples.multipleAnswer(true, true, true, false);
+            assertThat(GiftFormat.write(List.of(question)))
+                    .contains("~%33.33333%A\n", "~%33.33333%B\n", "~%33.33333%C\n");
+        }
+
+        @Test
+        void wrongOptionsOfAMultipleAnswerQuestionTakeTheirShareAwaySoThatTickingAllEarnsNothingInMoodle() {
+            ExportedQuestion question = FormatSamples.multipleAnswer(true, false, true, false);
+            assertThat(GiftFormat.write(List.of(question)))
+                    .contains("~%50%A\n", "~%-50%B\n", "~%50%C\n", "~%-50%D\n");
         }
 
         @Test

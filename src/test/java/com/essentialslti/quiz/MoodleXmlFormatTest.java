@@ -415,13 +415,18 @@ class MoodleXmlFormatTest {
 
         @Test
         void correctOptionsOfAMultipleAnswerQuestionShareTheMarkInGradesMoodleAccepts() {
-            QuestionContent content = new QuestionContent(QuestionType.MULTIPLE, Difficulty.HARD, "Which?", List.of(
-                    new AnswerOption("A", true, ""), new AnswerOption("B", true, ""),
-                    new AnswerOption("C", true, ""), new AnswerOption("D", false, "")));
-            String xml = MoodleXmlFormat.write(List.of(new ExportedQuestion(null, "q", content)));
+            ExportedQuestion question = FormatSamples.multipleAnswer(true, true, true, false);
+            String xml = MoodleXmlFormat.write(List.of(question));
             assertThat(xml).contains("<single>false</single>")
-                    .containsSubsequence("fraction=\"33.33333\"", "fraction=\"33.33333\"", "fraction=\"33.33333\"",
-                            "fraction=\"0\"");
+                    .containsSubsequence("fraction=\"33.33333\"", "fraction=\"33.33333\"", "fraction=\"33.33333\"");
+        }
+
+        @Test
+        void wrongOptionsOfAMultipleAnswerQuestionTakeTheirShareAwaySoThatTickingAllEarnsNothingInMoodle() {
+            ExportedQuestion question = FormatSamples.multipleAnswer(true, false, true, false);
+            String xml = MoodleXmlFormat.write(List.of(question));
+            assertThat(xml).containsSubsequence("fraction=\"50\"", "fraction=\"-50\"", "fraction=\"50\"",
+                    "fraction=\"-50\"");
         }
 
         @Test
