@@ -70,7 +70,8 @@ public class Attempt {
     }
 
     static Attempt start(String resourceLinkId, String userId, int number, List<QuestionVersion> drawn,
-                         boolean shuffleOptions, Optional<Duration> timeLimit, Random random, Instant now) {
+                         boolean shuffleOptions, Optional<Duration> timeLimit, Optional<Instant> closeAt,
+                         Random random, Instant now) {
         if (drawn.isEmpty()) {
             throw new IllegalArgumentException("an attempt needs at least one question");
         }
@@ -81,7 +82,7 @@ public class Attempt {
         attempt.number = number;
         attempt.state = State.IN_PROGRESS;
         attempt.startedAt = now.toEpochMilli();
-        attempt.deadlineAt = timeLimit.map(limit -> now.plus(limit).toEpochMilli()).orElse(null);
+        attempt.keepTo(timeLimit, closeAt);
         for (QuestionVersion version : drawn) {
             List<Integer> order = IntStream.range(0, version.options().size()).boxed()
                     .collect(Collectors.toCollection(ArrayList::new));
@@ -135,6 +136,20 @@ public class Attempt {
         long at = now.toEpochMilli();
         submittedAt = deadlineAt == null ? at : Math.min(at, deadlineAt);
         return true;
+    }
+
+    /**
+     * Sets the deadline from the quiz's settings, at the start and whenever the trainer changes them: the time limit
+     * from the start, or the close date if it comes first (as in Moodle, an attempt in progress when the quiz
+     * closes is submitted with what was saved). A submitted attempt keeps what it had.
+     */
+    void keepTo(Optional<Duration> timeLimit, Optional<Instant> closeAt) {
+        if (submitted()) {
+            return;
+        }
+        Instant started = startedAt();
+        deadlineAt = java.util.stream.Stream.of(timeLimit.map(started::plus), closeAt)
+                .flatMap(Optional::stream).min(Instant::compareTo).map(Instant::toEpochMilli).orElse(null);
     }
 
     public boolean overdue(Instant now) {

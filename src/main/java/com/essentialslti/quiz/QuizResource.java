@@ -63,6 +63,9 @@ public class QuizResource {
         Membership learner = learner(token);
         try {
             Attempt attempt = quizzes.startOrResume(learner);
+            if (attempt.submitted()) {
+                return redirect("/quiz/attempt/" + attempt.id() + "/result", token); // its time had run out
+            }
             return redirect("/quiz/attempt/" + attempt.id() + "/question/" + firstUnanswered(attempt), token);
         } catch (Quizzes.CannotStart refused) {
             return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

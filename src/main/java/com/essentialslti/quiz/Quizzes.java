@@ -97,7 +97,10 @@ public final class Quizzes {
                 settings.gradingMethod().grade(finished.stream().map(a -> a.score().orElse(0.0)).toList()));
     }
 
-    /** The attempt in progress, or a new one if the learner may start one. */
+    /**
+     * The attempt in progress, or a new one if the learner may start one. An attempt in progress whose time ran out
+     * is submitted and returned: the learner asked to go on with it, not to use up another attempt.
+     */
     public Attempt startOrResume(Membership learner) {
         // Read first: resuming, what a relaunch does, writes nothing, so it need not wait for the disk.
         Optional<Attempt> inProgress = database.read(em -> attemptsOf(em, learner)).stream()
@@ -107,6 +110,8 @@ public final class Quizzes {
         }
         if (inProgress.isPresent()) {
             submitOverdue(learner);
+            String id = inProgress.get().id();
+            return database.read(em -> ownAttempt(em, learner, id));
         }
         QuizBank.ensureSeeded(database, bankScope(learner.resourceLink()), clock.instant());
         return database.transactionRetryingOnce(em -> {
@@ -131,7 +136,7 @@ public final class Quizzes {
             Map<String, QuestionVersion> versions = QuizBank.versions(em, drawn);
             Attempt attempt = Attempt.start(learner.resourceLink().id(), learner.user().id(), attempts.size() + 1,
                     drawn.stream().map(versions::get).toList(), settings.shuffle(), settings.timeLimit(),
-                    random, now);
+                    settings.closeAt(), random, now);
             em.persist(attempt);
             return attempt;
         });
@@ -310,6 +315,13 @@ public final class Quizzes {
             if (stored == null) {
                 em.persist(settings);
             }
+            // A new time limit or close date applies to the attempts in progress too; the sweep submits those
+            // whose new deadline has passed.
+            em.createQuery("SELECT a FROM Attempt a WHERE a.resourceLinkId = :link AND a.state = :s", Attempt.class)
+                    .setParameter("link", link.id())
+                    .setParameter("s", Attempt.State.IN_PROGRESS)
+                    .getResultList()
+                    .forEach(a -> a.keepTo(settings.timeLimit(), settings.closeAt()));
             return null;
         });
     }

@@ -1131,12 +1131,17 @@ abstract class PersistenceContract {
             assertThat(outbox()).isEmpty();
         }
 
-        @Test
-        void whenTheTimeRunsOutWhatWasSavedIsSubmittedEvenIfTheLearnerNeverComesBack() {
+        /** Learner 42, on a link whose trainer set a time limit of this many minutes. */
+        Membership learnerWithATimeLimitOf(int minutes) {
             Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR).build());
             quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, GradingMethod.HIGHEST,
-                    50, 80, Optional.of(10), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
-            Membership learner = learner("42");
+                    50, 80, Optional.of(minutes), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
+            return learner("42");
+        }
+
+        @Test
+        void whenTheTimeRunsOutWhatWasSavedIsSubmittedEvenIfTheLearnerNeverComesBack() {
+            Membership learner = learnerWithATimeLimitOf(10);
             Attempt attempt = quizzes.startOrResume(learner);
             quizzes.answer(learner, attempt.id(), 0, Set.of(0));
             clock.advance(Duration.ofMinutes(10));
@@ -1152,15 +1157,45 @@ abstract class PersistenceContract {
 
         @Test
         void anAnswerAfterTheTimeLimitIsRefused() {
-            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR).build());
-            quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, GradingMethod.HIGHEST,
-                    50, 80, Optional.of(1), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
-            Membership learner = learner("42");
+            Membership learner = learnerWithATimeLimitOf(1);
             Attempt attempt = quizzes.startOrResume(learner);
             clock.advance(Duration.ofMinutes(2));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> quizzes.answer(learner, attempt.id(), 0,
                     Set.of(0))).isInstanceOf(Attempt.Closed.class);
             assertThat(quizzes.view(learner, attempt.id()).attempt().submitted()).isTrue();
+        }
+
+        @Test
+        void goingOnWithAnAttemptWhoseTimeRanOutShowsItSubmittedAndStartsNoOther() {
+            Membership learner = learnerWithATimeLimitOf(1);
+            Attempt attempt = quizzes.startOrResume(learner);
+            clock.advance(Duration.ofMinutes(2));
+
+            Attempt resumed = quizzes.startOrResume(learner);
+
+            assertThat(resumed.id()).isEqualTo(attempt.id());
+            assertThat(resumed.submitted()).isTrue();
+            assertThat(quizzes.overview(learner).finished()).hasSize(1);
+            assertThat(quizzes.overview(learner).inProgress()).isEmpty();
+        }
+
+        @Test
+        void anAttemptInProgressIsSubmittedWhenTheTrainerClosesTheQuiz() {
+            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR).build());
+            Membership learner = learner("42");
+            Attempt attempt = quizzes.startOrResume(learner);
+            quizzes.answer(learner, attempt.id(), 0, Set.of(0));
+            quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, GradingMethod.HIGHEST,
+                    50, 80, Optional.empty(), FeedbackMode.AFTER_CLOSE, Optional.of(START.plus(Duration.ofMinutes(5))),
+                    true, true));
+            clock.advance(Duration.ofMinutes(5));
+
+            assertThat(quizzes.submitOverdue()).isEqualTo(1);
+
+            Attempt submitted = quizzes.view(learner, attempt.id()).attempt();
+            assertThat(submitted.submitted()).isTrue();
+            assertThat(submitted.item(0).answered()).isTrue();
+            assertThat(outbox()).hasSize(1);
         }
 
         @Test

@@ -26,7 +26,15 @@ class AttemptTest {
             .collect(Collectors.toMap(QuestionVersion::id, Function.identity()));
 
     Attempt start(boolean shuffle, Optional<Duration> limit) {
-        return Attempt.start("link", "user", 1, List.of(single, multiple, trueFalse), shuffle, limit,
+        return start(shuffle, limit, Optional.empty());
+    }
+
+    Attempt start(Optional<Duration> limit, Optional<Instant> closeAt) {
+        return start(true, limit, closeAt);
+    }
+
+    Attempt start(boolean shuffle, Optional<Duration> limit, Optional<Instant> closeAt) {
+        return Attempt.start("link", "user", 1, List.of(single, multiple, trueFalse), shuffle, limit, closeAt,
                 new Random(3), NOW);
     }
 
@@ -103,5 +111,32 @@ class AttemptTest {
         Attempt attempt = start(false, Optional.empty());
         attempt.answer(0, Set.of(1, 9, -1), NOW);
         assertThat(attempt.item(0).chosen()).containsExactly(1);
+    }
+    @Test
+    void aCloseDateBeforeTheEndOfTheTimeLimitIsTheDeadline() {
+        Attempt attempt = start(Optional.of(Duration.ofMinutes(60)), Optional.of(NOW.plus(Duration.ofMinutes(10))));
+        assertThat(attempt.deadline()).hasValue(NOW.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aCloseDateSetWhileTheAttemptIsInProgressBecomesItsDeadline() {
+        Attempt attempt = start(Optional.empty(), Optional.empty());
+        attempt.keepTo(Optional.empty(), Optional.of(NOW.plus(Duration.ofMinutes(5))));
+        assertThat(attempt.overdue(NOW.plus(Duration.ofMinutes(5)))).isTrue();
+    }
+
+    @Test
+    void aLaterCloseDateGivesBackTheTimeLimitCountedFromTheStart() {
+        Attempt attempt = start(Optional.of(Duration.ofMinutes(30)), Optional.of(NOW.plus(Duration.ofMinutes(10))));
+        attempt.keepTo(Optional.of(Duration.ofMinutes(30)), Optional.of(NOW.plus(Duration.ofHours(2))));
+        assertThat(attempt.deadline()).hasValue(NOW.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aSubmittedAttemptKeepsItsDeadlineWhenTheSettingsChange() {
+        Attempt attempt = start(Optional.of(Duration.ofMinutes(30)), Optional.empty());
+        attempt.submit(versions, true, NOW.plus(Duration.ofMinutes(1)));
+        attempt.keepTo(Optional.empty(), Optional.of(NOW));
+        assertThat(attempt.deadline()).hasValue(NOW.plus(Duration.ofMinutes(30)));
     }
 }
