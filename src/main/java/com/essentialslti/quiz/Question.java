@@ -44,7 +44,7 @@ public class Question {
         this.topic = topic;
         this.sourceKey = sourceKey;
         this.createdAt = now.toEpochMilli();
-        this.current = new QuestionVersion(id, 1, content, now);
+        this.current = new QuestionVersion(id, 1, topic, content, now);
     }
 
     /** Writes a new version (the caller persists it); attempts already given the old one keep it. */
@@ -53,7 +53,7 @@ public class Question {
             throw new IllegalStateException("a retired question cannot be edited");
         }
         topic = newTopic;
-        current = new QuestionVersion(id, current.version() + 1, content, now);
+        current = new QuestionVersion(id, current.version() + 1, newTopic, content, now);
         return current;
     }
 

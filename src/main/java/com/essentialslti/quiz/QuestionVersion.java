@@ -37,6 +37,9 @@ public class QuestionVersion {
     @Enumerated(EnumType.STRING)
     private Difficulty difficulty;
     private String text;
+    /** The question's topic when this version was written: a past result names the topics it had then. */
+    @Column(name = "topic_id")
+    private String topicId;
     @Column(name = "created_at")
     private long createdAt;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -47,10 +50,11 @@ public class QuestionVersion {
     protected QuestionVersion() {
     }
 
-    QuestionVersion(String questionId, int version, QuestionContent content, Instant now) {
+    QuestionVersion(String questionId, int version, Topic topic, QuestionContent content, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.questionId = questionId;
         this.version = version;
+        this.topicId = topic == null ? null : topic.id();
         this.type = content.type();
         this.difficulty = content.difficulty();
         this.text = content.text();
@@ -89,6 +93,10 @@ public class QuestionVersion {
 
     public QuestionContent content() {
         return new QuestionContent(type, difficulty, text, List.copyOf(options));
+    }
+
+    String topicId() {
+        return topicId;
     }
 
     public String id() {

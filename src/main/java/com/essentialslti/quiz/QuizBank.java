@@ -95,11 +95,16 @@ final class QuizBank {
                 .collect(Collectors.toMap(QuestionVersion::id, Function.identity()));
     }
 
-    /** The topic of each version's question, for feedback by topic. */
-    static Map<String, Topic> topicsOf(EntityManager em, Collection<String> questionIds) {
-        return em.createQuery("SELECT q FROM Question q JOIN FETCH q.topic WHERE q.id IN :ids", Question.class)
-                .setParameter("ids", List.copyOf(questionIds))
+    /** The topics, by id, that these versions were written under, for feedback by topic. */
+    static Map<String, Topic> topicsOf(EntityManager em, Collection<QuestionVersion> versions) {
+        List<String> ids = versions.stream().map(QuestionVersion::topicId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT t FROM Topic t WHERE t.id IN :ids", Topic.class)
+                .setParameter("ids", ids)
                 .getResultList().stream()
-                .collect(Collectors.toMap(Question::id, Question::topic));
+                .collect(Collectors.toMap(Topic::id, Function.identity()));
     }
 }

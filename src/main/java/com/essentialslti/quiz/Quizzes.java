@@ -164,9 +164,8 @@ public final class Quizzes {
                 .map(i -> versions.get(i.questionVersionId())).toList();
         Map<String, Topic> byVersion = new LinkedHashMap<>();
         if (withTopics) {
-            Map<String, Topic> byQuestion = QuizBank.topicsOf(em,
-                    inOrder.stream().map(QuestionVersion::questionId).distinct().toList());
-            inOrder.forEach(v -> byVersion.put(v.id(), byQuestion.get(v.questionId())));
+            Map<String, Topic> topics = QuizBank.topicsOf(em, inOrder);
+            inOrder.forEach(v -> byVersion.put(v.id(), topics.get(v.topicId())));
         }
         return new AttemptView(attempt, inOrder, byVersion, settingsOf(em, learner.resourceLink().id()));
     }

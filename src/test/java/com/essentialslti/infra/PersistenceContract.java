@@ -308,6 +308,29 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void aQuestionVersionWrittenBeforeV6GetsItsQuestionsTopic() throws Exception {
+            Site before = createSite();
+            org.flywaydb.core.Flyway.configure().dataSource(before.url(), before.user(), before.password())
+                    .locations("classpath:db/migration").target("5").load().migrate();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(before.url(), before.user(),
+                    before.password()); java.sql.Statement sql = c.createStatement()) {
+                sql.execute("INSERT INTO quiz_topic (id, bank_scope, topic_key, name, advice) "
+                        + "VALUES ('t1', 'bank', 'governance', 'Governance', 'Read on')");
+                sql.execute("INSERT INTO quiz_question_version (id, question_id, version, question_type, difficulty, "
+                        + "text, created_at) VALUES ('v1', 'q1', 1, 'SINGLE', 'EASY', 'Which?', 0)");
+                sql.execute("INSERT INTO quiz_question (id, bank_scope, topic_id, retired, current_version, "
+                        + "created_at) VALUES ('q1', 'bank', 't1', FALSE, 'v1', 0)");
+            }
+
+            Database upgraded = open(before);
+
+            assertThat(upgraded.migrationsApplied()).isEqualTo(1);
+            Object topic = upgraded.read(em -> em.createNativeQuery(
+                    "SELECT topic_id FROM quiz_question_version WHERE id = 'v1'").getSingleResult());
+            assertThat(topic).isEqualTo("t1");
+        }
+
+        @Test
         void twoDatabasesOpenAtOnceKeepTheirDataApart() throws Exception {
             Database other = open(createSite());
             moodle();

@@ -507,7 +507,11 @@ class QuizIT {
                 + "&readyMark=80&feedbackMode=IMMEDIATELY&shuffle=on");
         Member learner = launch("bank-learner-3", IdTokenBuilder.LEARNER, "link-bank-3", "course-bank-3");
         Page result = takeTheQuiz(learner);
-        String anyQuestion = result.document().select("section.answer p").first().text();
+        // A question answered wrongly, so that its topic is among the topics to work on.
+        String anyQuestion = result.document().select("section.answer").stream()
+                .filter(answer -> answer.selectFirst("h3").text().contains("not correct"))
+                .findFirst().orElseThrow().selectFirst("p").text();
+        String weakTopics = result.document().select("h2:contains(Topics to work on) + ul").text();
 
         Page bank = trainer.get("/quiz/bank");
         String editPath = bank.document().select("tr").stream()
@@ -521,6 +525,8 @@ class QuizIT {
 
         Page again = learner.get(result.uri().getPath());
         assertThat(again.text()).contains(anyQuestion).doesNotContain("A rewritten question");
+        assertThat(again.document().select("h2:contains(Topics to work on) + ul").text()).isEqualTo(weakTopics)
+                .doesNotContain("Edited");
         assertThat(trainer.get("/quiz/bank").text()).contains("A rewritten question").contains("version 2");
     }
 
