@@ -61,6 +61,8 @@ public final class ScoreRelay {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration lease;
+    /** One line item lookup-or-create at a time per link (by stripe), see {@link #lineItem}. */
+    private final Object[] lineItemLookups = new Object[64];
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     private boolean woken;
@@ -75,6 +77,7 @@ public final class ScoreRelay {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.lease = leaseFor(grades.requestTimeout());
+        java.util.Arrays.setAll(lineItemLookups, i -> new Object());
     }
 
     /**
@@ -206,8 +209,15 @@ public final class ScoreRelay {
             return URI.create(score.lineItemUrl().get());
         }
         String platformLinkId = database.read(em -> em.find(ResourceLink.class, score.resourceLinkId()).linkId());
-        URI found = grades.findOrCreateLineItem(registration, URI.create(score.lineItemsUrl().orElseThrow()),
-                new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
+        URI found;
+        // The senders deliver a link's scores side by side (a class submitting together, or an LMS back after an
+        // outage): each would find no line item and create its own, leaving grades in several columns. One lookup
+        // at a time per link, so that the next one finds the column the first created. (Another tool process on
+        // the same PostgreSQL database could still create a second one at the same moment.)
+        synchronized (lineItemLookups[Math.floorMod(score.resourceLinkId().hashCode(), lineItemLookups.length)]) {
+            found = grades.findOrCreateLineItem(registration, URI.create(score.lineItemsUrl().orElseThrow()),
+                    new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
+        }
         record(score.id(), leaseEnd, s -> s.lineItemResolved(found.toString()));
         return found;
     }

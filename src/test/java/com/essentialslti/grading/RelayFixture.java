@@ -83,6 +83,15 @@ public final class RelayFixture implements AutoCloseable {
                 List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", given, 100);
     }
 
+    /** A learner's score out of 100 for a link whose launch named no line item: the relay finds or creates one. */
+    public OutboxScore queueWithoutLineItem(Membership learner, double given) {
+        ScoreToSend score = new ScoreToSend(registration.id(), learner.resourceLink().id(), learner.user().id(),
+                learner.user().subject(), Optional.empty(), Optional.of(platform.gradebook().lineItemsUrl().toString()),
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE, LaunchClaims.GradeServiceClaim.SCOPE_LINEITEM),
+                "Readiness quiz", given, 100);
+        return db.transaction(em -> GradeOutbox.enqueue(em, score, clock.instant()));
+    }
+
     public OutboxScore reload(OutboxScore score) {
         return db.read(em -> em.find(OutboxScore.class, score.id()));
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,6 +59,20 @@ class ScoreRelayTest {
         assertThat(reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
         assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g ->
                 assertThat(g.value()).isEqualTo(80.0));
+    }
+
+    @Test
+    void scoresOfALinkWithoutALaunchLineItemSentSideBySideShareTheOneColumnCreatedForIt() {
+        List<Membership> learners = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> fixture.learner("learner-" + i, "link-without-column")).toList();
+        learners.forEach(l -> fixture.queueWithoutLineItem(l, 70));
+        platform.gradebook().delay(Duration.ofMillis(100)); // every sender would be looking before any created
+
+        relay.deliverDue();
+
+        assertThat(platform.gradebook().lineItems()).filteredOn(c -> "link-without-column".equals(c.resourceLinkId()))
+                .singleElement().satisfies(column -> learners.forEach(l ->
+                        assertThat(platform.gradebook().grade(column.url(), l.user().subject())).isPresent()));
     }
 
     @Test
