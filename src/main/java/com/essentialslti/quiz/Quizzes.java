@@ -327,7 +327,11 @@ public final class Quizzes {
 
     /** The trainer's "send again" for a grade the LMS refused; false when it is not a refused grade of this link. */
     public boolean sendAgain(ResourceLink link, String outboxId) {
-        return database.transaction(em -> GradeOutbox.sendAgain(em, outboxId, link.id(), clock.instant()));
+        boolean queued = database.transaction(em -> GradeOutbox.sendAgain(em, outboxId, link.id(), clock.instant()));
+        if (queued) {
+            gradeQueued.run(); // the trainer waits on the results page: send now, not at the relay's next round
+        }
+        return queued;
     }
 
     private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {

@@ -53,6 +53,7 @@ public final class AccessTokens {
     static final long SAFETY_MARGIN_SECONDS = 60;
     /** RFC 6749 §5.1 only recommends {@code expires_in}; without it, reuse the token briefly (a 401 refreshes it). */
     static final long LIFETIME_WHEN_UNSTATED_SECONDS = 300;
+    static final long LONGEST_REUSE_SECONDS = 86_400;
 
     private record Key(String registrationId, String clientId, String scope) {
     }
@@ -224,9 +225,18 @@ public final class AccessTokens {
             throw new ServiceRefused("the token endpoint " + tokenUrl + " issued a '" + type
                     + "' token; LTI services take Bearer tokens", 200, "");
         }
-        long lifetime = lifetimeSeconds(json.get("expires_in"));
-        long margin = Math.min(SAFETY_MARGIN_SECONDS, lifetime / 2); // a 60 s token is still reused for 30 s
-        return new Token(value, fetchedAt.plusSeconds(Math.max(0, lifetime - margin)));
+        return new Token(value, reusableUntil(fetchedAt, lifetimeSeconds(json.get("expires_in"))));
+    }
+
+    /**
+     * Until when a token fetched at {@code fetchedAt} is reused: up to a minute before it expires, and for half its
+     * life at most (a 60 s token is reused for 30 s). A lifetime over a day counts as a day: a platform's
+     * {@code expires_in} of 2^63 would otherwise overflow the instant and lose the score's delivery with it.
+     */
+    static Instant reusableUntil(Instant fetchedAt, long lifetimeSeconds) {
+        long lifetime = Math.min(lifetimeSeconds, LONGEST_REUSE_SECONDS);
+        long margin = Math.min(SAFETY_MARGIN_SECONDS, lifetime / 2);
+        return fetchedAt.plusSeconds(Math.max(0, lifetime - margin));
     }
 
     private static long lifetimeSeconds(Object expiresIn) {

@@ -91,18 +91,39 @@ public final class LinkHeader {
         }
     }
 
-    /** Where this link's parameters end: at a comma outside quotes that starts the next link, or at the end. */
+    /**
+     * Where this link's parameters end: at a comma outside quotes that starts the next link, or at the end. A quote
+     * opens a quoted value only where a value starts (after =), and only a closing quote of its kind ends it, so that
+     * an apostrophe in a title (title="Tool's list" or title=Tool's) does not swallow the next link.
+     */
     private static int endOfParameters(String value, int from) {
-        boolean quoted = false;
+        char opener = 0;
+        char previous = 0; // the last character before this one that was not a space
         for (int i = from; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (QUOTES.indexOf(c) >= 0) {
-                quoted = !quoted;
-            } else if (!quoted && (c == ',' || c == '<')) {
+            if (opener != 0) {
+                if (closes(opener, c)) {
+                    opener = 0;
+                }
+            } else if (QUOTES.indexOf(c) >= 0 && previous == '=') {
+                opener = c;
+            } else if (c == ',' || c == '<') {
                 return i;
+            }
+            if (!Character.isWhitespace(c)) {
+                previous = c;
             }
         }
         return value.length();
+    }
+
+    private static boolean closes(char opener, char c) {
+        return switch (opener) {
+            case '"' -> c == '"';
+            case '\'' -> c == '\'';
+            case '‘', '’' -> c == '’' || c == '‘';
+            default -> c == '”' || c == '“' || c == '‟' || c == '"'; // “…”, „…“ and the like
+        };
     }
 
     private static Set<String> rels(String parameters) {

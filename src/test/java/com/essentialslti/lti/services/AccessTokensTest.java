@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -146,6 +147,13 @@ class AccessTokensTest {
 
         fixture.clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.token(registration, Set.of(SCORE))).isNotEqualTo(first);
+    }
+
+    @Test
+    void aLifetimeTooLongForTheClockCountsAsADay() {
+        Instant fetched = Instant.parse("2026-11-26T10:00:00Z");
+        assertThat(AccessTokens.reusableUntil(fetched, Long.MAX_VALUE))
+                .isEqualTo(fetched.plus(Duration.ofDays(1)).minusSeconds(60));
     }
 
     @Test

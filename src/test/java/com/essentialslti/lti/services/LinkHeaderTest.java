@@ -85,6 +85,15 @@ class LinkHeaderTest {
     }
 
     @Test
+    void anApostropheInATitleDoesNotSwallowTheNextLink() {
+        String quoted = "<https://lms/p1>; rel=\"prev\"; title=\"Tool's list\", <https://lms/p2>; rel=\"next\"";
+        String unquoted = "<https://lms/p1>; rel=prev; title=Tool's, <https://lms/p2>; rel=next";
+
+        assertThat(LinkHeader.next(List.of(quoted))).contains("https://lms/p2");
+        assertThat(LinkHeader.next(List.of(unquoted))).contains("https://lms/p2");
+    }
+
+    @Test
     void keepsARelativeTargetAsWritten() {
         assertThat(LinkHeader.next(List.of("</lineitems?page=2>; rel=\"next\""))).contains("/lineitems?page=2");
     }
