@@ -263,10 +263,22 @@ public final class Quizzes {
             return;
         }
         em.flush();
+        queueGrade(em, link, user, settings, OptionalDouble.empty());
+    }
+
+    /**
+     * Queues the learner's grade by the link's grading method, in the caller's transaction, unless it is
+     * {@code lastQueued} (the score last given to the outbox).
+     */
+    private void queueGrade(EntityManager em, ResourceLink link, LtiUser user, QuizSettings settings,
+                            OptionalDouble lastQueued) {
         List<Double> scores = new ArrayList<>();
         attemptsOf(em, link.id(), user.id()).stream().filter(Attempt::submitted)
                 .forEach(a -> scores.add(a.score().orElse(0.0)));
-        double grade = settings.gradingMethod().grade(scores).orElse(0.0);
+        double grade = Math.round(settings.gradingMethod().grade(scores).orElse(0.0) * SCORE_MAXIMUM * 100) / 100.0;
+        if (lastQueued.isPresent() && lastQueued.getAsDouble() == grade) {
+            return;
+        }
         Optional<LaunchClaims.GradeServiceClaim> service = link.gradeService().filter(
                 LaunchClaims.GradeServiceClaim::canSendScores);
         if (service.isEmpty()) {
@@ -275,12 +287,12 @@ public final class Quizzes {
         }
         GradeOutbox.enqueue(em, new ScoreToSend(link.registrationId(), link.id(), user.id(), user.subject(),
                 service.get().lineItem().map(Object::toString), service.get().lineItems().map(Object::toString),
-                service.get().scopes(), link.title().orElse("Essentials readiness quiz"),
-                Math.round(grade * SCORE_MAXIMUM * 100) / 100.0, SCORE_MAXIMUM), clock.instant());
+                service.get().scopes(), link.title().orElse("Essentials readiness quiz"), grade, SCORE_MAXIMUM),
+                clock.instant());
     }
 
     /** One learner's line in the trainer's results list. */
-    public record LearnerResult(LtiUser learner, int attempts, OptionalDouble grade,
+    public record LearnerResult(LtiUser learner, List<Attempt> attempts, OptionalDouble grade,
                                 Optional<com.essentialslti.grading.OutboxScore> delivery) {
     }
 
@@ -298,18 +310,22 @@ public final class Quizzes {
             Map<String, com.essentialslti.grading.OutboxScore> deliveries = new LinkedHashMap<>();
             GradeOutbox.latestAt(em, link.id()).forEach(o -> deliveries.putIfAbsent(o.userId(), o));
             List<LearnerResult> results = new ArrayList<>();
-            byUser.forEach((userId, own) -> results.add(new LearnerResult(em.find(LtiUser.class, userId), own.size(),
+            byUser.forEach((userId, own) -> results.add(new LearnerResult(em.find(LtiUser.class, userId), own,
                     settings.gradingMethod().grade(own.stream().map(a -> a.score().orElse(0.0)).toList()),
                     Optional.ofNullable(deliveries.get(userId)))));
             return results;
         });
     }
 
-    /** A trainer's new settings for the link. */
+    /**
+     * A trainer's new settings for the link. A new grading method changes learners' grades: those that change are
+     * queued for the LMS, as Moodle regrades when its grading method changes.
+     */
     public void changeSettings(ResourceLink link, QuizSettings.Values values) {
-        database.transactionRetryingOnce(em -> {
+        boolean regraded = database.transactionRetryingOnce(em -> {
             QuizSettings stored = em.find(QuizSettings.class, link.id());
             QuizSettings settings = stored != null ? stored : QuizSettings.defaultsFor(link.id(), clock.instant());
+            GradingMethod before = settings.gradingMethod();
             settings.change(values, clock.instant());
             if (stored == null) {
                 em.persist(settings);
@@ -321,8 +337,24 @@ public final class Quizzes {
                     .setParameter("s", Attempt.State.IN_PROGRESS)
                     .getResultList()
                     .forEach(a -> a.keepTo(settings.timeLimit(), settings.closeAt()));
-            return null;
+            if (settings.gradingMethod() == before) {
+                return false;
+            }
+            Map<String, OptionalDouble> lastQueued = new LinkedHashMap<>();
+            GradeOutbox.latestAt(em, link.id())
+                    .forEach(o -> lastQueued.putIfAbsent(o.userId(), OptionalDouble.of(o.scoreGiven())));
+            em.createQuery("SELECT DISTINCT a.userId FROM Attempt a WHERE a.resourceLinkId = :link AND a.state = :s",
+                            String.class)
+                    .setParameter("link", link.id())
+                    .setParameter("s", Attempt.State.SUBMITTED)
+                    .getResultList()
+                    .forEach(userId -> queueGrade(em, link, em.find(LtiUser.class, userId), settings,
+                            lastQueued.getOrDefault(userId, OptionalDouble.empty())));
+            return true;
         });
+        if (regraded) {
+            gradeQueued.run();
+        }
     }
 
     /** The trainer's "send again" for a grade the LMS refused; false when it is not a refused grade of this link. */

@@ -16,6 +16,7 @@ import com.essentialslti.grading.ScoreRelay;
 import com.essentialslti.quiz.Attempt;
 import com.essentialslti.quiz.FeedbackMode;
 import com.essentialslti.quiz.GradingMethod;
+import com.essentialslti.quiz.QuestionVersion;
 import com.essentialslti.quiz.QuizSettings;
 import com.essentialslti.quiz.Quizzes;
 import com.essentialslti.lti.registration.Registration;
@@ -1086,6 +1087,23 @@ abstract class PersistenceContract {
             return attempt;
         }
 
+        /** Starts an attempt and ticks the right options of every question. */
+        Attempt answerRightly(Membership learner) {
+            Attempt attempt = quizzes.startOrResume(learner);
+            List<QuestionVersion> questions = quizzes.view(learner, attempt.id()).questions();
+            for (int i = 0; i < questions.size(); i++) {
+                List<Integer> shown = attempt.item(i).optionOrder();
+                quizzes.answer(learner, attempt.id(), i, questions.get(i).correctOptions().stream()
+                        .map(shown::indexOf).collect(java.util.stream.Collectors.toSet()));
+            }
+            return attempt;
+        }
+
+        void changeGradingMethod(Membership trainer, GradingMethod method) {
+            quizzes.changeSettings(trainer.resourceLink(), new QuizSettings.Values(5, 0, method, 50, 80,
+                    Optional.empty(), FeedbackMode.IMMEDIATELY, Optional.empty(), true, true));
+        }
+
         List<OutboxScore> outbox() {
             return db.read(em -> em.createQuery("SELECT o FROM OutboxScore o ORDER BY o.scoreTimestamp",
                     OutboxScore.class).getResultList());
@@ -1145,6 +1163,32 @@ abstract class PersistenceContract {
             assertThat(scores).extracting(OutboxScore::state)
                     .containsExactly(OutboxScore.State.SUPERSEDED, OutboxScore.State.WAITING);
             assertThat(scores.get(1).timestamp()).isAfterOrEqualTo(scores.get(0).timestamp().plusSeconds(1));
+        }
+
+        @Test
+        void aNewGradingMethodQueuesTheGradesItChanges() {
+            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR)
+                    .custom("activity", "quiz").gradeService(GRADES).build());
+            Membership learner = learner("42");
+            quizzes.submit(learner, quizzes.startOrResume(learner).id()); // nothing answered: 0
+            clock.advance(Duration.ofSeconds(5));
+            quizzes.submit(learner, answerRightly(learner).id()); // 100, the highest
+
+            changeGradingMethod(trainer, GradingMethod.AVERAGE);
+
+            assertThat(outbox()).extracting(OutboxScore::scoreGiven).containsExactly(0.0, 100.0, 50.0);
+        }
+
+        @Test
+        void aGradingMethodThatChangesNoGradeQueuesNothing() {
+            Membership trainer = enrolments.record(new Launch(moodle).subject("7").roles(INSTRUCTOR)
+                    .custom("activity", "quiz").gradeService(GRADES).build());
+            Membership learner = learner("42");
+            quizzes.submit(learner, answerRightly(learner).id());
+
+            changeGradingMethod(trainer, GradingMethod.LATEST);
+
+            assertThat(outbox()).extracting(OutboxScore::scoreGiven).containsExactly(100.0);
         }
 
         @Test

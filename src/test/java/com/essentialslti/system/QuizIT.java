@@ -195,6 +195,20 @@ class QuizIT {
     }
 
     @Test
+    void theResultsListShowsEachAttemptWithItsScoreAndVerdict() {
+        Member learner = learner("quiz-results-two", "link-results-two");
+        String first = takeTheQuiz(learner).document().selectFirst("h1").text().replace("Your result: ", "");
+        String second = takeTheQuiz(learner).document().selectFirst("h1").text().replace("Your result: ", "");
+        Member trainer = launch("quiz-results-trainer", IdTokenBuilder.INSTRUCTOR, "link-results-two", "course-quiz");
+
+        List<String> attempts = trainer.landing().document().select("table tbody tr ul.attempts li").eachText();
+
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0)).startsWith("Attempt 1: " + first + ", ").contains("(submitted ");
+        assertThat(attempts.get(1)).startsWith("Attempt 2: " + second + ", ").contains("(submitted ");
+    }
+
+    @Test
     void aTrainerLimitsAttemptsAndTheLearnerIsToldWhenNoneIsLeft() {
         Member trainer = launch("quiz-limit-trainer", IdTokenBuilder.INSTRUCTOR, "link-limit", "course-quiz");
         Page saved = trainer.post("/quiz/settings", "questionCount=3&attemptsAllowed=1&gradingMethod=LATEST"
