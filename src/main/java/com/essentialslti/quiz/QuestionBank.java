@@ -79,12 +79,31 @@ public final class QuestionBank {
         });
     }
 
-    /** Several questions in one transaction: all are saved, or none (an import). */
-    public int createAll(ResourceLink link, List<ImportedQuestion> questions) {
+    /**
+     * Several questions in one transaction: all are saved, or none (an import). An import id already used saves
+     * nothing and answers false: the trainer confirmed the same preview twice.
+     */
+    public boolean createAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
         QuizBank.ensureSeeded(database, Quizzes.bankScope(link), clock.instant());
+        try {
+            return saveAll(link, importId, questions);
+        } catch (jakarta.persistence.PersistenceException concurrent) {
+            // Both clicks of a double click passed the check at once, and the other one saved the questions.
+            if (database.read(em -> em.find(QuestionImport.class, importId)) != null) {
+                return false;
+            }
+            throw concurrent;
+        }
+    }
+
+    private boolean saveAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
         return database.transaction(em -> {
+            if (em.find(QuestionImport.class, importId) != null) {
+                return false;
+            }
             Instant now = clock.instant();
             String scope = Quizzes.bankScope(link);
+            em.persist(new QuestionImport(importId, scope, questions.size(), now));
             for (ImportedQuestion imported : questions) {
                 Question question = new Question(scope, topic(em, scope, imported.topicName()), null,
                         imported.content(), now);
@@ -92,7 +111,7 @@ public final class QuestionBank {
                 em.persist(question);
                 em.flush(); // a new topic is found by the next question's query
             }
-            return questions.size();
+            return true;
         });
     }
 

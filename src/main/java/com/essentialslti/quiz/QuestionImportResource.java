@@ -82,6 +82,7 @@ public class QuestionImportResource {
         model.put("count", result.questions().size());
         model.put("format", format.name());
         model.put("content", Base64.getEncoder().encodeToString(content));
+        model.put("importId", java.util.UUID.randomUUID().toString());
         model.put("questions", result.questions().stream().map(q -> Map.of(
                 "line", q.line(), "topic", topicOf(q), "type", QuestionBankResource.typeLabel(q.content().type()),
                 "text", q.content().text(), "options", q.content().options().stream()
@@ -94,13 +95,14 @@ public class QuestionImportResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@FormParam("s") String token, @FormParam("format") String format,
-                            @FormParam("content") String content) {
+                            @FormParam("content") String content, @FormParam("importId") String importId) {
         Membership trainer = trainer(token);
         byte[] file;
         Format chosen;
         try {
             file = Base64.getDecoder().decode(content == null ? "" : content);
             chosen = Format.valueOf(format);
+            java.util.UUID.fromString(importId);
         } catch (IllegalArgumentException | NullPointerException e) {
             return page(token, Map.of("hasProblems", true, "problems", List.of("The import form was damaged: "
                     + "upload the file again.")), 400);
@@ -111,7 +113,8 @@ public class QuestionImportResource {
         }
         List<ImportedQuestion> questions = result.questions().stream()
                 .map(q -> new ImportedQuestion(topicOf(q), q.sourceName(), q.content(), q.line())).toList();
-        bank.createAll(trainer.resourceLink(), questions);
+        // A second confirmation of the same preview saves nothing and lands where the first did.
+        bank.createAll(trainer.resourceLink(), importId, questions);
         return Response.seeOther(Urls.withQuery(settings.url("/quiz/bank"), Map.of("s", token, "done", "imported")))
                 .build();
     }

@@ -302,7 +302,7 @@ abstract class PersistenceContract {
         @Test
         void everyEntityMapsOntoTheMigratedSchema() {
             for (String entity : List.of("ToolKey", "AppSecret", "Registration", "Deployment", "UnknownDeployment",
-                    "LoginState", "LtiUser", "Course", "ResourceLink", "Membership")) {
+                    "LoginState", "LtiUser", "Course", "ResourceLink", "Membership", "QuestionImport")) {
                 List<?> rows = db.read(em -> em.createQuery("SELECT e FROM " + entity + " e").getResultList());
                 assertThat(rows).as("every column of %s exists", entity).isEmpty();
             }
@@ -325,7 +325,7 @@ abstract class PersistenceContract {
 
             Database upgraded = open(before);
 
-            assertThat(upgraded.migrationsApplied()).isEqualTo(1);
+            assertThat((long) upgraded.migrationsApplied()).isEqualTo(migrationScripts() - 5);
             Object topic = upgraded.read(em -> em.createNativeQuery(
                     "SELECT topic_id FROM quiz_question_version WHERE id = 'v1'").getSingleResult());
             assertThat(topic).isEqualTo("t1");

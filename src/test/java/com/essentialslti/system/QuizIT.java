@@ -617,6 +617,19 @@ class QuizIT {
     }
 
     @Test
+    void confirmingTheSamePreviewTwiceImportsOnce() {
+        Member trainer = trainer("import-trainer-twice", "link-import-twice", "course-import-twice");
+        int before = bankSize(trainer);
+        Page preview = upload(trainer, "questions.gift", GIFT);
+
+        Page first = trainer.browser().submit(preview.form());
+        Page second = trainer.browser().submit(preview.form());
+
+        assertThat(List.of(first.status(), second.status())).containsOnly(303);
+        assertThat(bankSize(trainer)).isEqualTo(before + 2);
+    }
+
+    @Test
     void aFileWithProblemsIsRefusedWithLineNumbersAndNothingIsSaved() {
         Member trainer = trainer("import-trainer-2", "link-import-2", "course-import-2");
         int before = bankSize(trainer);
