@@ -82,7 +82,9 @@ public final class GradeOutbox {
         if (parked == null || parked.state() != OutboxScore.State.PARKED || !allowed.test(parked)) {
             return Optional.empty();
         }
-        parked.sendAgain(nextTimestamp(em, parked.resourceLinkId(), parked.userId(), now), now);
+        ResourceLink link = em.find(ResourceLink.class, parked.resourceLinkId());
+        parked.sendAgain(nextTimestamp(em, parked.resourceLinkId(), parked.userId(), now), now,
+                link == null ? Optional.empty() : link.gradeService());
         return Optional.of(parked);
     }
 

@@ -1,6 +1,7 @@
 package com.essentialslti.grading;
 
 import com.essentialslti.infra.Ids;
+import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.services.ServiceFailure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -132,10 +133,21 @@ public class OutboxScore {
         nextTryAt = now.plus(delay).toEpochMilli();
     }
 
-    /** The trainer's "send again" on a parked score: it waits again, with a newer timestamp. */
-    void sendAgain(Instant timestamp, Instant now) {
+    /**
+     * The trainer's "send again" on a parked score: it waits again, with a newer timestamp. After a 404 its line
+     * item is gone (deleted or replaced in the LMS), so it goes where the link's latest launch says grades go now
+     * ({@code gradesNow}): that launch's line item, or one found or created in its container.
+     */
+    void sendAgain(Instant timestamp, Instant now, Optional<LaunchClaims.GradeServiceClaim> gradesNow) {
         if (state != State.PARKED) {
             throw new IllegalStateException("only a refused score is sent again");
+        }
+        if (lastStatus != null && lastStatus == 404) {
+            gradesNow.filter(LaunchClaims.GradeServiceClaim::canSendScores).ifPresent(grades -> {
+                lineItemUrl = grades.lineItem().map(Object::toString).orElse(null);
+                lineItemsUrl = grades.lineItems().map(Object::toString).orElse(null);
+                scopes = String.join(" ", grades.scopes());
+            });
         }
         state = State.WAITING;
         scoreTimestamp = timestamp.toEpochMilli();

@@ -90,9 +90,9 @@ class OutboxScoreTest {
     @Test
     void onlyAParkedScoreIsSentAgain() {
         OutboxScore score = waiting();
-        assertThatThrownBy(() -> score.sendAgain(NOW.plusSeconds(1), NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> score.sendAgain(NOW.plusSeconds(1), NOW, Optional.empty())).isInstanceOf(IllegalStateException.class);
         score.parked(400, "Incorrect score received");
-        score.sendAgain(NOW.plusSeconds(1), NOW.plusSeconds(5));
+        score.sendAgain(NOW.plusSeconds(1), NOW.plusSeconds(5), Optional.empty());
         assertThat(score.state()).isEqualTo(OutboxScore.State.WAITING);
         assertThat(score.timestamp()).isEqualTo(NOW.plusSeconds(1));
         assertThat(score.nextTryAt()).isEqualTo(NOW.plusSeconds(5));

@@ -63,12 +63,23 @@ public final class RelayFixture implements AutoCloseable {
 
     /** A learner's launch at a link of course "course-1" ("Essentials"), recorded as the tool records it. */
     public Membership learner(String subject, String linkId) {
+        return launch(subject, linkId, Optional.empty());
+    }
+
+    /** The same, with the platform's grade service claim naming {@code lineItem} for the link. */
+    public Membership learnerWithGrades(String subject, String linkId, URI lineItem) {
+        return launch(subject, linkId, Optional.of(new LaunchClaims.GradeServiceClaim(
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE, LaunchClaims.GradeServiceClaim.SCOPE_LINEITEM),
+                Optional.of(platform.gradebook().lineItemsUrl()), Optional.of(lineItem))));
+    }
+
+    private Membership launch(String subject, String linkId, Optional<LaunchClaims.GradeServiceClaim> grades) {
         return new Enrolments(db, clock).record(new ValidatedLaunch(registration, new LaunchClaims(
                 LtiClaim.RESOURCE_LINK_REQUEST, PlatformSimulator.DEPLOYMENT_ID, "http://localhost/lti/launch",
                 Optional.of(subject), Optional.of(new LaunchClaims.ResourceLink(linkId, Optional.of("Quiz " + linkId),
                 Optional.empty())), Optional.of(new LaunchClaims.Context("course-1", Optional.of("ESS"),
                 Optional.of("Essentials"))), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of()), List.of()));
+                grades, Map.of()), List.of()));
     }
 
     /** Queues a learner's score for a line item, as a submitted attempt does. */

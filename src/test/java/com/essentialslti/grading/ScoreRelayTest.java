@@ -76,6 +76,24 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aScoreWhoseColumnIsGoneIsSentAgainWhereTheLinksLatestLaunchSendsGrades() {
+        URI gone = URI.create(lineItem.toString().replace("/lineitems/1/", "/lineitems/999/"));
+        OutboxScore score = fixture.queue(learner, gone, 75);
+        relay.deliverDue();
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.PARKED);
+        fixture.learnerWithGrades("learner-1", "link-1", lineItem); // the learner launches again
+
+        boolean requeued = db.transaction(em -> GradeOutbox.sendAgain(em, score.id(), learner.resourceLink().id(),
+                clock.instant()));
+        assertThat(requeued).isTrue();
+        relay.deliverDue();
+
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g ->
+                assertThat(g.value()).isEqualTo(75.0));
+    }
+
+    @Test
     void onlyTheNewestScoreOfALearnerIsSent() {
         queue(40);
         queue(90);
