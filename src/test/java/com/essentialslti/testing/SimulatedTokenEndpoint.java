@@ -60,6 +60,7 @@ public final class SimulatedTokenEndpoint implements HttpHandler {
     private volatile Clock clock = Clock.systemUTC();
     private volatile Set<String> supportedScopes = MOODLE_SCOPES;
     private volatile Duration tokenLifetime = Duration.ofSeconds(3600);
+    private volatile String audience; // null: the token URL, as Moodle
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
@@ -99,6 +100,11 @@ public final class SimulatedTokenEndpoint implements HttpHandler {
     /** The scopes granted from now on (Moodle: which services the tool type has switched on). */
     public void supportedScopes(Set<String> scopes) {
         this.supportedScopes = Set.copyOf(scopes);
+    }
+
+    /** Takes only assertions for this audience, as Brightspace takes its authorization server's name. */
+    public void audience(String audience) {
+        this.audience = audience;
     }
 
     public void tokenLifetime(Duration lifetime) {
@@ -262,8 +268,9 @@ public final class SimulatedTokenEndpoint implements HttpHandler {
         if (!claims.getIssuer().equals(claims.getSubject())) {
             throw new Refusal("sub '" + claims.getSubject() + "' is not the client_id");
         }
-        if (!List.of(tokenUrl.toString()).equals(claims.getAudience())) {
-            throw new Refusal("aud " + claims.getAudience() + " is not the token URL " + tokenUrl);
+        if (!List.of(audience == null ? tokenUrl.toString() : audience).equals(claims.getAudience())) {
+            throw new Refusal("aud " + claims.getAudience() + " is not " + (audience == null ? "the token URL "
+                    + tokenUrl : "the authorization server " + audience));
         }
         if (claims.getExpirationTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
             throw new Refusal("client_assertion expired (exp " + claims.getExpirationTime() + ")");

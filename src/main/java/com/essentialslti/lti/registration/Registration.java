@@ -37,6 +37,8 @@ public class Registration {
     private String authTokenUrl;
     @Column(name = "key_set_url")
     private String keySetUrl;
+    @Column(name = "auth_audience")
+    private String authAudience;
     private String source;
     @Column(name = "updated_at")
     private long updatedAt;
@@ -62,6 +64,7 @@ public class Registration {
         this.authLoginUrl = file.authLoginUrl().toString();
         this.authTokenUrl = file.authTokenUrl().toString();
         this.keySetUrl = file.keySetUrl().toString();
+        this.authAudience = file.authAudience().orElse(null);
         this.source = file.source();
         this.updatedAt = now.toEpochMilli();
         deployments.removeIf(d -> !file.deploymentIds().contains(d.deploymentId()));
@@ -74,6 +77,11 @@ public class Registration {
         if (!deploymentIds().contains(deploymentId)) {
             deployments.add(new Deployment(this, deploymentId));
         }
+    }
+
+    /** The client assertion's aud: the platform's declared authorization server, or else its token URL. */
+    public String tokenAudience() {
+        return authAudience != null ? authAudience : authTokenUrl;
     }
 
     public String id() {

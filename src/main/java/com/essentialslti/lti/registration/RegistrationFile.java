@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +22,14 @@ public record RegistrationFile(
         URI authLoginUrl,
         URI authTokenUrl,
         URI keySetUrl,
-        Set<String> deploymentIds) {
+        Set<String> deploymentIds,
+        Optional<String> authAudience) {
+
+    /** A registration whose token endpoint takes its own URL as the client assertion's audience, as most do. */
+    public RegistrationFile(String source, String name, String issuer, String clientId, URI authLoginUrl,
+                            URI authTokenUrl, URI keySetUrl, Set<String> deploymentIds) {
+        this(source, name, issuer, clientId, authLoginUrl, authTokenUrl, keySetUrl, deploymentIds, Optional.empty());
+    }
 
     /** A file that cannot be used, with every reason. */
     public static final class Invalid extends Exception {
@@ -55,23 +63,27 @@ public record RegistrationFile(
             problems.add("field 'issuer' must be the platform's https URL (Moodle: its wwwroot), got '" + issuer + "'");
         }
         Set<String> deployments = deployments(object, problems);
+        // Security Framework §4.1.1: the assertion's aud is the authorization server, which some platforms name
+        // apart from the token URL (Brightspace: https://api.brightspace.com/auth/token).
+        Optional<String> audience = object.containsKey("auth_audience")
+                ? Optional.ofNullable(text(object, "auth_audience", problems)) : Optional.empty();
         for (String key : object.keySet()) {
             if (!List.of("name", "issuer", "client_id", "auth_login_url", "auth_token_url", "key_set_url",
-                    "deployment_ids").contains(key)) {
+                    "deployment_ids", "auth_audience").contains(key)) {
                 problems.add("unknown field '" + key + "'");
             }
         }
         if (!problems.isEmpty()) {
             throw new Invalid(source, problems);
         }
-        return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments);
+        return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments, audience);
     }
 
     /** The longest value each field may have: the width of its database column. */
     private static final Map<String, Integer> MAX_LENGTH = Map.of(
             "name", 255, "issuer", 1024, "client_id", 255,
             "auth_login_url", 2048, "auth_token_url", 2048, "key_set_url", 2048,
-            "deployment_ids", Deployment.MAX_ID_LENGTH);
+            "deployment_ids", Deployment.MAX_ID_LENGTH, "auth_audience", 2048);
 
     private static String text(Map<String, Object> object, String field, List<String> problems) {
         Object value = object.get(field);

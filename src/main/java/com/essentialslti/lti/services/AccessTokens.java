@@ -142,7 +142,7 @@ public final class AccessTokens {
     private Token fetch(Registration registration, Key key) throws ServiceFailure {
         URI tokenUrl = registration.authTokenUrl();
         Instant now = clock.instant(); // before sending: the token's lifetime counts from no earlier than this
-        String assertion = assertion(registration.clientId(), tokenUrl, now);
+        String assertion = assertion(registration.clientId(), registration.tokenAudience(), now);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_assertion_type", CLIENT_ASSERTION_TYPE);
@@ -180,13 +180,14 @@ public final class AccessTokens {
         return token;
     }
 
-    private String assertion(String clientId, URI tokenUrl, Instant now) {
+    private String assertion(String clientId, String audience, Instant now) {
         RSAKey key = signingKey.get();
-        // Security Framework §4.1.1: iss and sub are the client_id, aud the token endpoint, jti unique per assertion.
+        // Security Framework §4.1.1: iss and sub are the client_id, aud the authorization server (the token
+        // endpoint unless the registration names another), jti unique per assertion.
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(clientId)
                 .subject(clientId)
-                .audience(tokenUrl.toString())
+                .audience(audience)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())

@@ -58,6 +58,23 @@ class RegistrationFileTest {
         assertThat(file.authTokenUrl()).isEqualTo(URI.create("https://moodle.example.org/mod/lti/token.php"));
         assertThat(file.keySetUrl()).isEqualTo(URI.create("https://moodle.example.org/mod/lti/certs.php"));
         assertThat(file.deploymentIds()).containsExactly("1", "2");
+        assertThat(file.authAudience()).as("Moodle takes its token URL").isEmpty();
+    }
+
+    @Test
+    void anAuthorizationServerNamedApartFromTheTokenUrlIsKept() throws Exception {
+        Map<String, Object> json = moodle();
+        json.put("auth_audience", "https://api.brightspace.com/auth/token");
+
+        assertThat(parse(json).authAudience()).hasValue("https://api.brightspace.com/auth/token");
+    }
+
+    @Test
+    void aBlankAuthorizationServerIsNamed() {
+        Map<String, Object> json = moodle();
+        json.put("auth_audience", " ");
+
+        assertThat(problems(json)).containsExactly("field 'auth_audience' must be a non-empty string");
     }
 
     @Test

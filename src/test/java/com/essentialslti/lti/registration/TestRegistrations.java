@@ -16,7 +16,14 @@ public final class TestRegistrations {
 
     /** A registration of {@code clientId} at {@code issuer}, whose token endpoint is {@code tokenUrl}. */
     public static Registration unsaved(String issuer, String clientId, URI tokenUrl) {
+        return unsaved(issuer, clientId, tokenUrl, java.util.Optional.empty());
+    }
+
+    /** The same, whose client assertions go to {@code audience} (the registration file's auth_audience). */
+    public static Registration unsaved(String issuer, String clientId, URI tokenUrl,
+                                       java.util.Optional<String> audience) {
         return new Registration(new RegistrationFile("test", "Test platform " + clientId, issuer, clientId,
-                URI.create(issuer + "/auth"), tokenUrl, URI.create(issuer + "/jwks"), Set.of("1")), Instant.now());
+                URI.create(issuer + "/auth"), tokenUrl, URI.create(issuer + "/jwks"), Set.of("1"), audience),
+                Instant.now());
     }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +67,18 @@ class AccessTokensTest {
         assertThat(assertion.getIssuer()).isEqualTo(PlatformSimulator.CLIENT_ID);
         assertThat(assertion.getSubject()).isEqualTo(PlatformSimulator.CLIENT_ID);
         assertThat(assertion.getAudience()).containsExactly(fixture.platform.tokenUrl().toString());
+    }
+
+    @Test
+    void theAssertionIsForTheAuthorizationServerTheRegistrationNames() throws Exception {
+        String brightspace = "https://api.brightspace.com/auth/token";
+        fixture.platform.tokens().audience(brightspace);
+        Registration named = TestRegistrations.unsaved(PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID,
+                fixture.platform.tokenUrl(), Optional.of(brightspace));
+
+        tokens.token(named, Set.of(SCORE));
+
+        assertThat(fixture.platform.tokens().acceptedAssertions().get(0).getAudience()).containsExactly(brightspace);
     }
 
     @Test
