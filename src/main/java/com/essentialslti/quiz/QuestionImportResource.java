@@ -35,7 +35,7 @@ import java.util.Map;
 @Path("/quiz/bank")
 public class QuestionImportResource {
 
-    /** Below the server's 1 MiB request limit once encoded in the confirmation form. */
+    /** Below the server's 1 MiB request limit once encoded in the confirmation form (4/3 of it, and the token). */
     static final int MAX_UPLOAD = 750 * 1024;
 
     @Inject
@@ -81,7 +81,9 @@ public class QuestionImportResource {
         model.put("preview", true);
         model.put("count", result.questions().size());
         model.put("format", format.name());
-        model.put("content", Base64.getEncoder().encodeToString(content));
+        // URL-safe base64: the form encoding leaves - and _ as they are, where + and / take three bytes each, and a
+        // file near the upload cap would no longer fit the server's request limit.
+        model.put("content", Base64.getUrlEncoder().encodeToString(content));
         model.put("importId", java.util.UUID.randomUUID().toString());
         model.put("questions", result.questions().stream().map(q -> Map.of(
                 "line", q.line(), "topic", topicOf(q), "type", QuestionBankResource.typeLabel(q.content().type()),
@@ -100,7 +102,7 @@ public class QuestionImportResource {
         byte[] file;
         Format chosen;
         try {
-            file = Base64.getDecoder().decode(content == null ? "" : content);
+            file = Base64.getUrlDecoder().decode(content == null ? "" : content);
             chosen = Format.valueOf(format);
             java.util.UUID.fromString(importId);
         } catch (IllegalArgumentException | NullPointerException e) {

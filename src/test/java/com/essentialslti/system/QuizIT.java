@@ -617,6 +617,25 @@ class QuizIT {
     }
 
     @Test
+    void aFileJustUnderTheUploadCapIsImportedAfterItsPreview() {
+        Member trainer = trainer("import-trainer-large", "link-import-large", "course-import-large");
+        int before = bankSize(trainer);
+        // Question marks: their base64 is full of the / that a form encoding triples.
+        StringBuilder gift = new StringBuilder();
+        for (int i = 0; gift.length() < 740 * 1024; i++) {
+            gift.append("::Large ").append(i).append(":: Is it so").append("?".repeat(990)).append(" {T}\n\n");
+        }
+        int questions = gift.toString().split("\n\n").length;
+        Page preview = upload(trainer, "large.gift", gift.toString());
+        assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+
+        Page confirmed = trainer.browser().submit(preview.form());
+
+        assertThat(confirmed.status()).isEqualTo(303);
+        assertThat(bankSize(trainer)).isEqualTo(before + questions);
+    }
+
+    @Test
     void confirmingTheSamePreviewTwiceImportsOnce() {
         Member trainer = trainer("import-trainer-twice", "link-import-twice", "course-import-twice");
         int before = bankSize(trainer);
