@@ -110,10 +110,15 @@ public class QuizResource {
             return Pages.error(404, "No such question", "This attempt has no question " + number + ".",
                     "Go back to the quiz.");
         }
-        String next = switch (go == null ? "next" : go) {
+        String chosen = go == null ? "next" : go;
+        String next = switch (chosen) {
             case "previous" -> "/quiz/attempt/" + attemptId + "/question/" + Math.max(1, number - 1);
             case "finish" -> "/quiz/attempt/" + attemptId + "/review";
-            default -> "/quiz/attempt/" + attemptId + "/question/" + (number + 1);
+            // The question list saves the answer on the page before it leaves it, as the buttons do.
+            default -> chosen.matches("question-\\d{1,3}")
+                    ? "/quiz/attempt/" + attemptId + "/question/"
+                            + Math.min(questions, Math.max(1, Integer.parseInt(chosen.substring(9))))
+                    : "/quiz/attempt/" + attemptId + "/question/" + (number + 1);
         };
         if (next.endsWith("/question/" + (number + 1)) && number >= questions) {
             next = "/quiz/attempt/" + attemptId + "/review";

@@ -133,6 +133,21 @@ class QuizIT {
     }
 
     @Test
+    void goingToAnotherQuestionFromTheQuestionListSavesTheAnswerFirst() {
+        Member learner = learner("quiz-list-1", "link-list");
+        Page question = learner.follow(learner.post("/quiz/start", ""));
+        String firstQuestion = question.uri().getPath();
+        assertThat(question.document().select("nav button[name=go]")).extracting(b -> b.attr("value"))
+                .contains("question-3").doesNotContain("question-1");
+
+        Page third = learner.follow(learner.post(firstQuestion, "choice=1&go=question-3"));
+
+        assertThat(third.uri().getPath()).isEqualTo(firstQuestion.replace("/question/1", "/question/3"));
+        Page saved = learner.get(firstQuestion);
+        assertThat(saved.document().selectFirst("input[name=choice][value=1]").hasAttr("checked")).isTrue();
+    }
+
+    @Test
     void closingTheIframeAndLaunchingAgainResumesTheAttemptWithItsAnswers() {
         Member first = learner("quiz-resume-1", "link-resume");
         Page question = first.follow(first.post("/quiz/start", ""));
