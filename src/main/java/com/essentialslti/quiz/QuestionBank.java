@@ -115,10 +115,15 @@ public final class QuestionBank {
         });
     }
 
+    /**
+     * Writes the question's next version. Two trainers saving the same question at once both write the same version
+     * number; the one refused by the unique key runs again on the other's version, so both edits stay as versions.
+     */
     public void edit(ResourceLink link, String questionId, String topicName, QuestionContent content) {
-        database.transact(em -> {
+        database.transactionRetryingOnce(em -> {
             Question question = own(em, link, questionId);
             em.persist(question.edit(topic(em, Quizzes.bankScope(link), topicName), content, clock.instant()));
+            return null;
         });
     }
 

@@ -178,10 +178,11 @@ public class QuizResource {
         QuizSettings.Values values;
         try {
             values = new QuizSettings.Values(number(questionCount, "Number of questions"),
-                    number(attemptsAllowed, "Attempts allowed"), GradingMethod.valueOf(gradingMethod),
+                    number(attemptsAllowed, "Attempts allowed"),
+                    choice(GradingMethod.class, gradingMethod, "Grading method"),
                     number(passMark, "Pass mark"), number(readyMark, "\"Ready\" mark"),
                     blank(timeLimit) ? Optional.empty() : Optional.of(number(timeLimit, "Time limit")),
-                    FeedbackMode.valueOf(feedbackMode),
+                    choice(FeedbackMode.class, feedbackMode, "Show right answers and feedback"),
                     blank(closeAt) ? Optional.empty() : Optional.of(QuizPages.parseCloseAt(closeAt.strip())),
                     "on".equals(shuffle), "on".equals(partialCredit));
             quizzes.changeSettings(trainer.resourceLink(), values);
@@ -271,6 +272,15 @@ public class QuizResource {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException | NullPointerException e) {
             throw new IllegalArgumentException(field + " must be a whole number.");
+        }
+    }
+
+    /** One of the options the form offers; anything else (a crafted form) is named in words, not as an enum. */
+    private static <E extends Enum<E>> E choice(Class<E> options, String value, String field) {
+        try {
+            return Enum.valueOf(options, value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException(field + ": choose one of the options offered.");
         }
     }
 

@@ -240,6 +240,16 @@ class QuizIT {
     }
 
     @Test
+    void aGradingMethodTheFormDoesNotOfferIsRefusedInWords() {
+        Member trainer = launch("quiz-bad-method", IdTokenBuilder.INSTRUCTOR, "link-bad-method", "course-quiz");
+        Page refused = trainer.post("/quiz/settings", "questionCount=5&attemptsAllowed=0&gradingMethod=BEST"
+                + "&passMark=50&readyMark=80&feedbackMode=IMMEDIATELY");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("Grading method: choose one of the options offered.")
+                .doesNotContain("enum").doesNotContain("com.essentialslti");
+    }
+
+    @Test
     void settingsThatMakeNoSenseAreRefusedWithTheReason() {
         Member trainer = launch("quiz-bad-settings", IdTokenBuilder.INSTRUCTOR, "link-bad-settings", "course-quiz");
         Page refused = trainer.post("/quiz/settings", "questionCount=5&attemptsAllowed=0&gradingMethod=HIGHEST"
