@@ -162,9 +162,17 @@ public class QuestionImportResource {
         return question.topicName() == null || question.topicName().isBlank() ? "Imported" : question.topicName();
     }
 
+    /** The page lists this many problems at most: a file can hold thousands, and the first ones show the way. */
+    static final int PROBLEMS_SHOWN = 200;
+
     private Response problems(String token, ImportResult result) {
-        List<String> problems = result.problems().isEmpty() ? List.of("The file holds no question to import.")
-                : result.problems().stream().map(ImportProblem::toString).toList();
+        List<String> problems = new java.util.ArrayList<>(result.problems().isEmpty()
+                ? List.of("The file holds no question to import.")
+                : result.problems().stream().limit(PROBLEMS_SHOWN).map(ImportProblem::toString).toList());
+        if (result.problems().size() > PROBLEMS_SHOWN) {
+            problems.add("… and " + (result.problems().size() - PROBLEMS_SHOWN) + " more problems: mend these first"
+                    + " and import the file again.");
+        }
         return page(token, Map.of("hasProblems", true, "problems", problems), 400);
     }
 

@@ -661,6 +661,17 @@ class QuizIT {
     }
 
     @Test
+    void aFileWithThousandsOfProblemsListsTheFirstTwoHundred() {
+        Member trainer = trainer("import-trainer-many", "link-import-many", "course-import-many");
+
+        Page refused = upload(trainer, "many.gift", "A description without answers.\n\n".repeat(900));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.document().select("li:contains(is a description)")).hasSize(200);
+        assertThat(refused.text()).contains("and 700 more problems");
+    }
+
+    @Test
     void confirmingTheSamePreviewTwiceImportsOnce() {
         Member trainer = trainer("import-trainer-twice", "link-import-twice", "course-import-twice");
         int before = bankSize(trainer);
