@@ -181,6 +181,28 @@ class QuizIT {
     }
 
     @Test
+    void whenTheTimeLimitRunsOutTheServerSubmitsWhatWasSaved() throws Exception {
+        Member trainer = launch("quiz-time-trainer", IdTokenBuilder.INSTRUCTOR, "link-time", "course-quiz");
+        trainer.post("/quiz/settings", "questionCount=3&attemptsAllowed=0&gradingMethod=HIGHEST&passMark=50"
+                + "&readyMark=80&timeLimit=1&feedbackMode=IMMEDIATELY&shuffle=on");
+        Member learner = learner("quiz-time-1", "link-time");
+        Page question = learner.follow(learner.post("/quiz/start", ""));
+        assertThat(question.text()).contains("Time left");
+        String first = question.uri().getPath();
+        learner.follow(learner.post(first, "choice=0&go=next"));
+
+        Thread.sleep(61_000); // the shortest time limit a trainer can set is a minute
+        Page late = learner.post(first.replace("/question/1", "/question/2"), "choice=0&go=next");
+
+        assertThat(late.status()).isEqualTo(303);
+        assertThat(late.location().orElseThrow()).contains("/result");
+        Page result = learner.follow(late);
+        assertThat(result.text()).contains("Your result:");
+        assertThat(result.document().select("li:contains((your answer))")).as("only the answer saved in time")
+                .hasSize(1);
+    }
+
+    @Test
     void aLearnerCannotOpenAnotherLearnersAttempt() {
         Member owner = learner("quiz-owner-1", "link-private");
         String attempt = owner.follow(owner.post("/quiz/start", "")).uri().getPath();
@@ -325,6 +347,74 @@ class QuizIT {
                 .isCloseTo(percentOn(result), org.assertj.core.data.Offset.offset(0.05));
         assertThat(Instant.parse((String) score.get("timestamp"))).isBefore(Instant.now().plusSeconds(1));
         assertThat(platform.gradebook().grade(lineItem, "grades-user-1")).isPresent();
+    }
+
+    @Test
+    void theGradeSentIsTheOneTheGradingMethodGives() throws Exception {
+        URI lineItem = column("link-grades-method");
+        Member trainer = trainerWithGrades("grades-method-trainer", "link-grades-method", lineItem);
+        trainer.post("/quiz/settings", "questionCount=50&attemptsAllowed=0&gradingMethod=AVERAGE&passMark=50"
+                + "&readyMark=80&feedbackMode=IMMEDIATELY&shuffle=on");
+        Member learner = learnerWithGrades("grades-method-user", "link-grades-method", lineItem);
+        // The first attempt answers nothing (0%); its result shows the right answer to every question of the bank.
+        String started = learner.follow(learner.post("/quiz/start", "")).uri().getPath();
+        Page nothing = learner.follow(learner.post(started.replaceFirst("/question/\\d+", "/submit"), ""));
+        Map<String, List<String>> right = rightAnswersOn(nothing);
+        Page review = answerRightly(learner, right); // the second: 100%
+
+        learner.follow(learner.post(review.uri().getPath().replace("/review", "/submit"), ""));
+
+        assertThat(percentOn(learner.get(review.uri().getPath().replace("/review", "/result")))).isEqualTo(100.0);
+        Instant until = Instant.now().plusSeconds(10);
+        while (platform.gradebook().grade(lineItem, "grades-method-user").map(g -> g.value() != 50.0).orElse(true)
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        assertThat(platform.gradebook().grade(lineItem, "grades-method-user")).hasValueSatisfying(grade ->
+                assertThat(grade.value()).as("the average of 0 and 100").isEqualTo(50.0));
+    }
+
+    /** The right options' texts of each question on a result page that shows them, by question text. */
+    static Map<String, List<String>> rightAnswersOn(Page result) {
+        Map<String, List<String>> right = new java.util.HashMap<>();
+        for (org.jsoup.nodes.Element answer : result.document().select("section.answer")) {
+            right.put(answer.selectFirst("p").text(), answer.select("li:has(span.ok)").stream()
+                    .map(li -> li.ownText().strip()).toList());
+        }
+        return right;
+    }
+
+    /** Starts an attempt and ticks the right options of every question; returns the review page. */
+    static Page answerRightly(Member learner, Map<String, List<String>> right) {
+        Page page = learner.follow(learner.post("/quiz/start", ""));
+        while (page.uri().getPath().contains("/question/")) {
+            List<String> correct = right.get(page.document().selectFirst("legend").text());
+            StringBuilder choices = new StringBuilder();
+            for (org.jsoup.nodes.Element option : page.document().select("div.option")) {
+                if (correct.contains(option.selectFirst("label").text())) {
+                    choices.append("choice=").append(option.selectFirst("input").val()).append('&');
+                }
+            }
+            page = learner.follow(learner.post(page.uri().getPath(), choices + "go=next"));
+        }
+        return page;
+    }
+
+    @Test
+    void submittingTwiceAtOnceSendsOneScore() throws Exception {
+        Member learner = learnerWithGrades("grades-double-user", "link-grades-double", column("link-grades-double"));
+        Page review = QuizTaker.answerEverything(learner.browser(), TOOL, learner.session(), 0);
+        String submit = review.uri().getPath().replace("/review", "/submit");
+        List<CompletableFuture<Page>> clicks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clicks.add(CompletableFuture.supplyAsync(() -> learner.post(submit, "")));
+        }
+        clicks.forEach(CompletableFuture::join);
+
+        assertThat(postsFor("grades-double-user", Duration.ofSeconds(10))).hasSize(1);
+        Thread.sleep(1500); // a second score would follow the first within the relay's next round
+        assertThat(platform.gradebook().scorePosts()).filteredOn(p -> p.body().contains("\"grades-double-user\""))
+                .hasSize(1);
     }
 
     @Test
