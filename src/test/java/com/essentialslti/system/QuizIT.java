@@ -684,6 +684,18 @@ class QuizIT {
     }
 
     @Test
+    void aLearnerCannotImportNorExportQuestions() {
+        Member learner = learner("bank-learner-7", "link-bank-7");
+        assertThat(learner.get("/quiz/bank/import").status()).isEqualTo(403);
+        assertThat(upload(learner, "questions.gift", GIFT).status()).isEqualTo(403);
+        assertThat(learner.post("/quiz/bank/import/confirm", "format=GIFT&importId=" + java.util.UUID.randomUUID()
+                + "&content=" + java.util.Base64.getUrlEncoder().encodeToString(GIFT.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).status()).isEqualTo(403);
+        assertThat(learner.get("/quiz/bank/export.gift").status()).isEqualTo(403);
+        assertThat(learner.get("/quiz/bank/export.xml").status()).isEqualTo(403);
+    }
+
+    @Test
     void aTrainerOfAnotherCourseCannotTouchThisCoursesQuestions() {
         Member owner = trainer("bank-trainer-6", "link-bank-6", "course-bank-6");
         String retire = owner.get("/quiz/bank").document().select("form[action$=/retire]").first().attr("action");
