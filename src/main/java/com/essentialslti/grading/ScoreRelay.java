@@ -186,7 +186,7 @@ public final class ScoreRelay {
                 case DELIVERED -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
                 case CONFLICT -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
                 case RETRYABLE, TOOL_REFUSED -> record(id, leaseEnd, s -> s.retryLater(delivery.status(),
-                        delivery.answer(), backoff(s.tries()), clock.instant()));
+                        delivery.answer(), notBefore(delivery.retryAfter(), backoff(s.tries())), clock.instant()));
                 case REFUSED -> record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
             }
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
@@ -220,6 +220,12 @@ public final class ScoreRelay {
         }
         record(score.id(), leaseEnd, s -> s.lineItemResolved(found.toString()));
         return found;
+    }
+
+    /** The backoff, or the platform's Retry-After if that is later (within the longest backoff). */
+    private Duration notBefore(Optional<Duration> retryAfter, Duration backoff) {
+        return retryAfter.map(asked -> asked.compareTo(maxRetry) > 0 ? maxRetry : asked)
+                .filter(asked -> asked.compareTo(backoff) > 0).orElse(backoff);
     }
 
     /** Exponential backoff from {@code firstRetry}, capped at {@code maxRetry}, with jitter (50 to 100 %). */

@@ -135,6 +135,20 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aPlatformThatLimitsItsRateIsTriedAgainWhenItsRetryAfterSays() {
+        OutboxScore score = queue(60);
+        platform.gradebook().throttleNextScorePosts(1, Duration.ofSeconds(120));
+
+        relay.deliverDue();
+
+        OutboxScore waiting = reload(score);
+        assertThat(waiting.state()).isEqualTo(OutboxScore.State.WAITING);
+        assertThat(waiting.lastStatus()).hasValue(429);
+        assertThat(Duration.between(clock.instant(), waiting.nextTryAt())).as("not the 1 to 2 s backoff")
+                .isBetween(Duration.ofSeconds(119), Duration.ofSeconds(120));
+    }
+
+    @Test
     void aRefusedTokenRequestKeepsTheScoreWaitingAndItArrivesOnceThePlatformTakesTheTool() {
         OutboxScore score = queue(65);
         platform.tokens().failNext(1, 401); // as when the platform cannot fetch the tool's key set yet

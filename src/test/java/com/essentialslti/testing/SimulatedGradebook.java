@@ -86,6 +86,8 @@ public final class SimulatedGradebook implements HttpHandler {
     private final List<ScorePost> scorePosts = new CopyOnWriteArrayList<>();
     private final Set<String> ungradeable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failingScorePosts = new AtomicInteger();
+    private final AtomicInteger throttledScorePosts = new AtomicInteger();
+    private volatile long retryAfterSeconds;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean down;
     private volatile int pageSize = Integer.MAX_VALUE;
@@ -144,6 +146,12 @@ public final class SimulatedGradebook implements HttpHandler {
     /** The next {@code count} score posts answer 500. */
     public void failNextScorePosts(int count) {
         failingScorePosts.set(count);
+    }
+
+    /** The next {@code count} score posts answer 429 with {@code Retry-After} in seconds, as a rate limit does. */
+    public void throttleNextScorePosts(int count, Duration retryAfter) {
+        retryAfterSeconds = retryAfter.toSeconds();
+        throttledScorePosts.set(count);
     }
 
     /** Every AGS answer waits this long first (to provoke the client's timeout). */
@@ -327,6 +335,9 @@ public final class SimulatedGradebook implements HttpHandler {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         URI url = URI.create(baseUrl).resolve(exchange.getRequestURI());
         Answer answer = takeScore(exchange, item, contentType, body);
+        if (answer.status() == 429) {
+            exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfterSeconds));
+        }
         // Recorded before answering: a test reads the record as soon as its client has the answer.
         scorePosts.add(new ScorePost(url, contentType, body, tokens.clock().instant(), answer.status()));
         PlatformSimulator.send(exchange, answer.status(), "text/plain", answer.body());
@@ -342,6 +353,9 @@ public final class SimulatedGradebook implements HttpHandler {
         }
         if (failingScorePosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Answer(500, "Internal Server Error (injected)");
+        }
+        if (throttledScorePosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Answer(429, "Too Many Requests (injected)");
         }
         if (!SCORE_TYPE.equals(contentType)) {
             return new Answer(415, "Unsupported Media Type");

@@ -1,10 +1,37 @@
 package com.essentialslti.lti.services;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * How the platform answered one score POST: its status and the start of its body (at most 2000 characters), for the
- * caller to decide what happens to the score next.
+ * How the platform answered one score POST: its status, the start of its body (at most 2000 characters) and when it
+ * asked to be tried again, for the caller to decide what happens to the score next.
  */
-public record Delivery(int status, String answer) {
+public record Delivery(int status, String answer, Optional<Duration> retryAfter) {
+
+    public Delivery(int status, String answer) {
+        this(status, answer, Optional.empty());
+    }
+
+    /**
+     * A {@code Retry-After} header (RFC 9110 §10.2.3): seconds, or an HTTP date; empty when absent, unreadable or
+     * already past. A platform that limits its rate says when it takes requests again.
+     */
+    public static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
+        return header.map(String::strip).flatMap(value -> {
+            if (value.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            try {
+                Instant at = java.time.ZonedDateTime.parse(value,
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return at.isAfter(now) ? Optional.of(Duration.between(now, at)) : Optional.empty();
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
 
     public enum Outcome {
         /** 2xx: the platform took the score. */

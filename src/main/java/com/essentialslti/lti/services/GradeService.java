@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,8 @@ public final class GradeService {
                 .header("Content-Type", SCORE_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
-        Delivery delivery = new Delivery(response.statusCode(), answer(response, MAX_ANSWER_CHARS));
+        Delivery delivery = new Delivery(response.statusCode(), answer(response, MAX_ANSWER_CHARS),
+                Delivery.retryAfter(response.headers().firstValue("Retry-After"), Instant.now()));
         LOG.info("event=ags.score.posted registration=" + registration.id() + " url=" + url + " status="
                 + response.statusCode());
         return delivery;
