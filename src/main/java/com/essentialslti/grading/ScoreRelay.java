@@ -184,7 +184,7 @@ public final class ScoreRelay {
                     score.scoreGiven(), score.scoreMaximum(), score.timestamp()));
             switch (delivery.outcome()) {
                 case DELIVERED -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
-                case CONFLICT -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
+                case CONFLICT -> conflict(registration.get(), lineItem, score, leaseEnd);
                 case RETRYABLE, TOOL_REFUSED -> record(id, leaseEnd, s -> s.retryLater(delivery.status(),
                         delivery.answer(), notBefore(delivery.retryAfter(), backoff(s.tries())), clock.instant()));
                 case REFUSED -> record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
@@ -201,6 +201,29 @@ public final class ScoreRelay {
             LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable="
                     + failure.retryable());
         }
+    }
+
+    /**
+     * A 409: the platform holds a grade as new as this score or newer. Either this very score reached it before and
+     * its answer was lost (a crash, a time-out), or a grade set in the LMS since (a teacher's) outdates it. Where the
+     * scopes allow reading results, a grade that is not this score's is parked with the LMS's grade, for the trainer
+     * to keep it or send this one again; otherwise, or when the result cannot be read, the score counts as delivered.
+     */
+    private void conflict(Registration registration, URI lineItem, OutboxScore score, Instant leaseEnd) {
+        if (score.scopes().contains(GradeService.SCOPE_RESULT_READ_ONLY)) {
+            try {
+                Optional<GradeService.Result> held = grades.resultOf(registration, lineItem, score.subject());
+                if (held.isPresent() && !held.get().shows(score.scoreGiven(), score.scoreMaximum())) {
+                    record(score.id(), leaseEnd, s -> s.parked(409, "The LMS holds a later grade for this learner, "
+                            + held.get().score() + " of " + held.get().maximum() + ", set there after this one (by a "
+                            + "teacher in the gradebook, for instance). Send again to replace it with this one."));
+                    return;
+                }
+            } catch (ServiceFailure unreadable) {
+                LOG.info("event=grades.conflict.result_unread id=" + score.id() + " status=" + unreadable.status());
+            }
+        }
+        record(score.id(), leaseEnd, s -> s.delivered(409, clock.instant()));
     }
 
     /** The launch's line item, or the one found or created for the link (kept on the score for its retries). */

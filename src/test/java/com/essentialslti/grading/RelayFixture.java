@@ -89,9 +89,20 @@ public final class RelayFixture implements AutoCloseable {
 
     /** A learner's score out of 100 for a line item, as a submitted attempt hands it to the outbox. */
     public ScoreToSend scoreOf(Membership learner, URI lineItem, double given) {
+        return scoreOf(learner, lineItem, given, List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE));
+    }
+
+    /** Queues it where the platform also lets the tool read results, as Moodle does. */
+    public OutboxScore queueReadingResults(Membership learner, URI lineItem, double given) {
+        ScoreToSend score = scoreOf(learner, lineItem, given, List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE,
+                GradeService.SCOPE_RESULT_READ_ONLY));
+        return db.transaction(em -> GradeOutbox.enqueue(em, score, clock.instant()));
+    }
+
+    private ScoreToSend scoreOf(Membership learner, URI lineItem, double given, List<String> scopes) {
         return new ScoreToSend(registration.id(), learner.resourceLink().id(), learner.user().id(),
-                learner.user().subject(), Optional.of(lineItem.toString()), Optional.empty(),
-                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Readiness quiz", given, 100);
+                learner.user().subject(), Optional.of(lineItem.toString()), Optional.empty(), scopes,
+                "Readiness quiz", given, 100);
     }
 
     /** A learner's score out of 100 for a link whose launch named no line item: the relay finds or creates one. */

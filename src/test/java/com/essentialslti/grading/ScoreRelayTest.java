@@ -119,6 +119,31 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aScoreOutdatedByAGradeSetInTheLmsIsParkedWithThatGrade() {
+        platform.gradebook().teacherGrades(lineItem, "learner-1", 40, clock.instant().plusSeconds(60));
+        OutboxScore score = fixture.queueReadingResults(learner, lineItem, 60);
+
+        relay.deliverDue();
+
+        OutboxScore parked = reload(score);
+        assertThat(parked.state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(parked.lastStatus()).hasValue(409);
+        assertThat(parked.lastAnswer()).hasValueSatisfying(answer -> assertThat(answer).contains("40.0 of 100.0"));
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g ->
+                assertThat(g.value()).as("the teacher's grade stays").isEqualTo(40.0));
+    }
+
+    @Test
+    void aScoreTheLmsAlreadyHoldsCountsAsDeliveredOn409() {
+        platform.gradebook().teacherGrades(lineItem, "learner-1", 60, clock.instant().plusSeconds(60));
+        OutboxScore score = fixture.queueReadingResults(learner, lineItem, 60);
+
+        relay.deliverDue();
+
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
+    }
+
+    @Test
     void aServerErrorIsRetriedLaterWithBackoffAndThenDelivered() {
         OutboxScore score = queue(60);
         platform.gradebook().failNextScorePosts(1);

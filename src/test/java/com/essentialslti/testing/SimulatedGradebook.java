@@ -148,6 +148,14 @@ public final class SimulatedGradebook implements HttpHandler {
         failingScorePosts.set(count);
     }
 
+    /** A grade a teacher sets in the gradebook at {@code at}, as Moodle's grader report does. */
+    public void teacherGrades(URI lineItem, String userId, double value, Instant at) {
+        LineItem item = lineItem(lineItem).orElseThrow();
+        synchronized (grades) {
+            grades.put(new Cell(item.number(), userId), new Grade(value, at, "Completed", "FullyGraded"));
+        }
+    }
+
     /** The next {@code count} score posts answer 429 with {@code Retry-After} in seconds, as a rate limit does. */
     public void throttleNextScorePosts(int count, Duration retryAfter) {
         retryAfterSeconds = retryAfter.toSeconds();

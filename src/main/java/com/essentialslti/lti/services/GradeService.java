@@ -44,6 +44,7 @@ public final class GradeService {
     static final String SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
     static final String LINE_ITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json";
     static final String LINE_ITEM_CONTAINER_TYPE = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+    static final String RESULT_CONTAINER_TYPE = "application/vnd.ims.lis.v2.resultcontainer+json";
     /** Enough for any course's gradebook; a platform that pages on beyond it is looping. */
     static final int MAX_PAGES = 50;
     static final int MAX_ANSWER_CHARS = 2000;
@@ -93,6 +94,50 @@ public final class GradeService {
         LOG.info("event=ags.score.posted registration=" + registration.id() + " url=" + url + " status="
                 + response.statusCode());
         return delivery;
+    }
+
+    /** A user's result in a line item as the platform holds it: the score out of the maximum, when there is one. */
+    public record Result(double score, double maximum) {
+
+        /** Whether this is {@code given} out of {@code maximum}, once rescaled to the line item's maximum. */
+        public boolean shows(double given, double maximum) {
+            return this.maximum > 0 && maximum > 0 && Math.abs(score / this.maximum - given / maximum) < 0.00005;
+        }
+    }
+
+    /**
+     * The user's result in the line item (AGS 2.0 §3.3, the result service); empty when the platform holds none for
+     * them or none with a score.
+     */
+    public Optional<Result> resultOf(Registration registration, URI lineItem, String userId) throws ServiceFailure {
+        URI url = URI.create(withQueryParameters(withPathSuffix(lineItem.toString(), "/results"),
+                Map.of("user_id", userId)));
+        HttpResponse<String> response = authorized(registration, Set.of(SCOPE_RESULT_READ_ONLY), token ->
+                HttpRequest.newBuilder(url)
+                        .timeout(requestTimeout)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", RESULT_CONTAINER_TYPE)
+                        .GET()
+                        .build());
+        if (response.statusCode() != 200) {
+            throw ServiceFailure.forStatus("the results at " + url + " could not be read", response.statusCode(),
+                    response.body());
+        }
+        List<Object> results;
+        try {
+            results = JSONArrayUtils.parse(response.body());
+        } catch (ParseException e) {
+            throw new ServiceUnavailable("the results at " + url + " are not a JSON array", 200, response.body());
+        }
+        for (Object each : results) {
+            if (each instanceof Map<?, ?> result && userId.equals(result.get("userId"))
+                    && result.get("resultScore") instanceof Number score) {
+                // §3.3.1: without resultMaximum, the maximum is 1.
+                double maximum = result.get("resultMaximum") instanceof Number m ? m.doubleValue() : 1;
+                return Optional.of(new Result(score.doubleValue(), maximum));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
