@@ -112,13 +112,7 @@ public final class GradeService {
     public Optional<Result> resultOf(Registration registration, URI lineItem, String userId) throws ServiceFailure {
         URI url = URI.create(withQueryParameters(withPathSuffix(lineItem.toString(), "/results"),
                 Map.of("user_id", userId)));
-        HttpResponse<String> response = authorized(registration, Set.of(SCOPE_RESULT_READ_ONLY), token ->
-                HttpRequest.newBuilder(url)
-                        .timeout(requestTimeout)
-                        .header("Authorization", "Bearer " + token)
-                        .header("Accept", RESULT_CONTAINER_TYPE)
-                        .GET()
-                        .build());
+        HttpResponse<String> response = get(registration, Set.of(SCOPE_RESULT_READ_ONLY), url, RESULT_CONTAINER_TYPE);
         if (response.statusCode() != 200) {
             throw ServiceFailure.forStatus("the results at " + url + " could not be read", response.statusCode(),
                     response.body());
@@ -169,13 +163,7 @@ public final class GradeService {
                 break; // the platform links back to a page already read: every page has been seen
             }
             URI url = page;
-            HttpResponse<String> response = authorized(registration, LINE_ITEM_SCOPES, token ->
-                    HttpRequest.newBuilder(url)
-                            .timeout(requestTimeout)
-                            .header("Authorization", "Bearer " + token)
-                            .header("Accept", LINE_ITEM_CONTAINER_TYPE)
-                            .GET()
-                            .build());
+            HttpResponse<String> response = get(registration, LINE_ITEM_SCOPES, url, LINE_ITEM_CONTAINER_TYPE);
             if (response.statusCode() != 200) {
                 throw ServiceFailure.forStatus("the line items at " + url + " could not be read",
                         response.statusCode(), response.body());
@@ -188,6 +176,16 @@ public final class GradeService {
             page = nextPage(url, response);
         }
         return Optional.empty();
+    }
+
+    private HttpResponse<String> get(Registration registration, Set<String> scopes, URI url, String accept)
+            throws ServiceFailure {
+        return authorized(registration, scopes, token -> HttpRequest.newBuilder(url)
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", accept)
+                .GET()
+                .build());
     }
 
     private static List<Object> lineItemsOf(URI url, String body) throws ServiceFailure {
