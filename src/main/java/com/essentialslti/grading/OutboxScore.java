@@ -142,7 +142,7 @@ public class OutboxScore {
         if (state != State.PARKED) {
             throw new IllegalStateException("only a refused score is sent again");
         }
-        if (lastStatus != null && lastStatus == 404) {
+        if (Integer.valueOf(404).equals(lastStatus)) {
             gradesNow.filter(LaunchClaims.GradeServiceClaim::canSendScores).ifPresent(grades -> {
                 lineItemUrl = grades.lineItem().map(Object::toString).orElse(null);
                 lineItemsUrl = grades.lineItems().map(Object::toString).orElse(null);

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +65,8 @@ public final class ScoreRelay {
     private final Duration lease;
     /** One line item lookup-or-create at a time per link (by stripe), see {@link #lineItem}. */
     private final Object[] lineItemLookups = new Object[64];
+    /** The line item found or created for each link's container, until a score sent there gets 404. */
+    private final Map<String, URI> lineItemsFound = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
     private boolean woken;
@@ -187,7 +191,12 @@ public final class ScoreRelay {
                 case CONFLICT -> conflict(registration.get(), lineItem, score, leaseEnd);
                 case RETRYABLE, TOOL_REFUSED -> record(id, leaseEnd, s -> s.retryLater(delivery.status(),
                         delivery.answer(), notBefore(delivery.retryAfter(), backoff(s.tries())), clock.instant()));
-                case REFUSED -> record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
+                case REFUSED -> {
+                    if (delivery.status() == 404) {
+                        lineItemsFound.values().remove(lineItem); // deleted in the LMS: look again next time
+                    }
+                    record(id, leaseEnd, s -> s.parked(delivery.status(), delivery.answer()));
+                }
             }
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
                     + delivery.outcome());
@@ -232,17 +241,24 @@ public final class ScoreRelay {
             return URI.create(score.lineItemUrl().get());
         }
         String platformLinkId = database.read(em -> em.find(ResourceLink.class, score.resourceLinkId()).linkId());
+        String container = score.lineItemsUrl().orElseThrow();
+        String key = registration.id() + " " + container + " " + platformLinkId;
         URI found;
         // The senders deliver a link's scores side by side (a class submitting together, or an LMS back after an
         // outage): each would find no line item and create its own, leaving grades in several columns. One lookup
-        // at a time per link, so that the next one finds the column the first created. (Another tool process on
-        // the same PostgreSQL database could still create a second one at the same moment.)
-        synchronized (lineItemLookups[Math.floorMod(score.resourceLinkId().hashCode(), lineItemLookups.length)]) {
-            found = grades.findOrCreateLineItem(registration, URI.create(score.lineItemsUrl().orElseThrow()),
-                    new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
+        // at a time per link, and the others take what it found. (Another tool process on the same PostgreSQL
+        // database could still create a second one at the same moment.)
+        synchronized (lineItemLookups[Math.floorMod(key.hashCode(), lineItemLookups.length)]) {
+            found = lineItemsFound.get(key);
+            if (found == null) {
+                found = grades.findOrCreateLineItem(registration, URI.create(container),
+                        new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
+                lineItemsFound.put(key, found);
+            }
         }
-        record(score.id(), leaseEnd, s -> s.lineItemResolved(found.toString()));
-        return found;
+        URI resolved = found;
+        record(score.id(), leaseEnd, s -> s.lineItemResolved(resolved.toString()));
+        return resolved;
     }
 
     /** The backoff, or the platform's Retry-After if that is later (within the longest backoff). */

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One learner's attempt at the quiz of one link. Answers are saved one question at a time while it is in
@@ -82,7 +83,7 @@ public class Attempt {
         attempt.number = number;
         attempt.state = State.IN_PROGRESS;
         attempt.startedAt = now.toEpochMilli();
-        attempt.keepTo(timeLimit, closeAt);
+        attempt.keepTo(timeLimit, closeAt, now);
         for (QuestionVersion version : drawn) {
             List<Integer> order = IntStream.range(0, version.options().size()).boxed()
                     .collect(Collectors.toCollection(ArrayList::new));
@@ -141,15 +142,18 @@ public class Attempt {
     /**
      * Sets the deadline from the quiz's settings, at the start and whenever the trainer changes them: the time limit
      * from the start, or the close date if it comes first (as in Moodle, an attempt in progress when the quiz
-     * closes is submitted with what was saved). A submitted attempt keeps what it had.
+     * closes is submitted with what was saved). A submitted attempt keeps what it had. A deadline that the change
+     * puts in the past is now: the attempt ends when the trainer changed it, not before answers it already took.
      */
-    void keepTo(Optional<Duration> timeLimit, Optional<Instant> closeAt) {
+    void keepTo(Optional<Duration> timeLimit, Optional<Instant> closeAt, Instant now) {
         if (submitted()) {
             return;
         }
         Instant started = startedAt();
-        deadlineAt = java.util.stream.Stream.of(timeLimit.map(started::plus), closeAt)
-                .flatMap(Optional::stream).min(Instant::compareTo).map(Instant::toEpochMilli).orElse(null);
+        deadlineAt = Stream.of(timeLimit.map(started::plus), closeAt)
+                .flatMap(Optional::stream).min(Instant::compareTo)
+                .map(deadline -> deadline.isBefore(now) ? now : deadline)
+                .map(Instant::toEpochMilli).orElse(null);
     }
 
     public boolean overdue(Instant now) {

@@ -48,8 +48,8 @@ final class ExportText {
         return "-" + percentOverCount(wrongCount);
     }
 
-    private static String percentOverCount(int correctCount) {
-        return BigDecimal.valueOf(100).divide(BigDecimal.valueOf(correctCount), 5, RoundingMode.HALF_UP)
+    private static String percentOverCount(int count) {
+        return BigDecimal.valueOf(100).divide(BigDecimal.valueOf(count), 5, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }
 

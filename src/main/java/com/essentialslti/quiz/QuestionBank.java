@@ -32,8 +32,11 @@ public final class QuestionBank {
 
     private final Database database;
     private final Clock clock;
+    /** Confirmations of one import id wait for each other (by stripe), see {@link #createAll}. */
+    private final Object[] confirmations = new Object[16];
 
     public QuestionBank(Database database, Clock clock) {
+        java.util.Arrays.setAll(confirmations, i -> new Object());
         this.database = database;
         this.clock = clock;
     }
@@ -81,25 +84,28 @@ public final class QuestionBank {
 
     /**
      * Several questions in one transaction: all are saved, or none (an import). An import id already used saves
-     * nothing and answers false: the trainer confirmed the same preview twice.
+     * nothing: the trainer confirmed the same preview twice.
      */
-    public boolean createAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
+    public void createAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
         QuizBank.ensureSeeded(database, Quizzes.bankScope(link), clock.instant());
-        try {
-            return saveAll(link, importId, questions);
-        } catch (jakarta.persistence.PersistenceException concurrent) {
-            // Both clicks of a double click passed the check at once, and the other one saved the questions.
-            if (database.read(em -> em.find(QuestionImport.class, importId)) != null) {
-                return false;
+        // The two requests of a double click wait for each other here, so the second finds the first's record
+        // rather than waiting on its row lock (which may time out during a long import). Another tool process on
+        // the same PostgreSQL database meets the unique key instead, once the first has committed.
+        synchronized (confirmations[Math.floorMod(importId.hashCode(), confirmations.length)]) {
+            try {
+                saveAll(link, importId, questions);
+            } catch (jakarta.persistence.PersistenceException concurrent) {
+                if (database.read(em -> em.find(QuestionImport.class, importId)) == null) {
+                    throw concurrent;
+                }
             }
-            throw concurrent;
         }
     }
 
-    private boolean saveAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
-        return database.transaction(em -> {
+    private void saveAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
+        database.transact(em -> {
             if (em.find(QuestionImport.class, importId) != null) {
-                return false;
+                return;
             }
             Instant now = clock.instant();
             String scope = Quizzes.bankScope(link);
@@ -111,7 +117,6 @@ public final class QuestionBank {
                 em.persist(question);
                 em.flush(); // a new topic is found by the next question's query
             }
-            return true;
         });
     }
 
@@ -160,6 +165,7 @@ public final class QuestionBank {
         return known.orElseGet(() -> {
             Topic created = new Topic(scope, key(clean), clean, "Revisit " + clean + " in the course material.");
             em.persist(created);
+            em.flush(); // before the version that names it: the version keeps only its id, no mapping orders them
             return created;
         });
     }

@@ -57,6 +57,7 @@ final class QuizBank {
                 .map(seed -> new Topic(bankScope, seed.key(), seed.name(), seed.advice()))
                 .collect(Collectors.toMap(Topic::key, Function.identity()));
         byKey.values().forEach(em::persist);
+        em.flush(); // the topics before the versions that keep their ids
         for (DefaultBank.QuestionSeed seed : bank.questions()) {
             Question question = new Question(bankScope, byKey.get(seed.topicKey()), seed.key(), seed.content(), now);
             em.persist(question.current());

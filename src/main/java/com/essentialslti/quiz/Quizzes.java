@@ -336,7 +336,7 @@ public final class Quizzes {
                     .setParameter("link", link.id())
                     .setParameter("s", Attempt.State.IN_PROGRESS)
                     .getResultList()
-                    .forEach(a -> a.keepTo(settings.timeLimit(), settings.closeAt()));
+                    .forEach(a -> a.keepTo(settings.timeLimit(), settings.closeAt(), clock.instant()));
             if (settings.gradingMethod() == before) {
                 return false;
             }

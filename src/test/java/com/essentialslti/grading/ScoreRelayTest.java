@@ -73,6 +73,8 @@ class ScoreRelayTest {
         assertThat(platform.gradebook().lineItems()).filteredOn(c -> "link-without-column".equals(c.resourceLinkId()))
                 .singleElement().satisfies(column -> learners.forEach(l ->
                         assertThat(platform.gradebook().grade(column.url(), l.user().subject())).isPresent()));
+        assertThat(platform.gradebook().containerReads()).as("one lookup, the others take what it found")
+                .isEqualTo(1);
     }
 
     @Test

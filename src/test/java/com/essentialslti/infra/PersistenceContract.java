@@ -332,6 +332,34 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void anAttemptInProgressBeforeV9GetsItsQuizsCloseDateAsDeadline() throws Exception {
+            Site before = createSite();
+            org.flywaydb.core.Flyway.configure().dataSource(before.url(), before.user(), before.password())
+                    .locations("classpath:db/migration").target("8").load().migrate();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(before.url(), before.user(),
+                    before.password()); java.sql.Statement sql = c.createStatement()) {
+                sql.execute("INSERT INTO registration (id, name, issuer, client_id, auth_login_url, auth_token_url, "
+                        + "key_set_url, source, updated_at) VALUES ('r', 'LMS', 'https://lms', 'c', 'https://lms/a', "
+                        + "'https://lms/t', 'https://lms/k', 'f', 0)");
+                sql.execute("INSERT INTO resource_link (id, registration_id, deployment_id, link_id) "
+                        + "VALUES ('l', 'r', '1', 'link')");
+                sql.execute("INSERT INTO lti_user (id, registration_id, subject, first_seen, last_seen) "
+                        + "VALUES ('u', 'r', 's', 0, 0)");
+                sql.execute("INSERT INTO quiz_settings (resource_link_id, question_count, attempts_allowed, "
+                        + "grading_method, pass_mark, ready_mark, feedback_mode, close_at, shuffle, partial_credit, "
+                        + "updated_at) VALUES ('l', 5, 0, 'HIGHEST', 50, 80, 'IMMEDIATELY', 5000, TRUE, TRUE, 0)");
+                sql.execute("INSERT INTO quiz_attempt (id, resource_link_id, user_id, number, state, started_at, "
+                        + "deadline_at, row_version) VALUES ('a', 'l', 'u', 1, 'IN_PROGRESS', 0, NULL, 1)");
+            }
+
+            Database upgraded = open(before);
+
+            Object deadline = upgraded.read(em -> em.createNativeQuery(
+                    "SELECT deadline_at FROM quiz_attempt WHERE id = 'a'").getSingleResult());
+            assertThat(((Number) deadline).longValue()).isEqualTo(5000L);
+        }
+
+        @Test
         void twoDatabasesOpenAtOnceKeepTheirDataApart() throws Exception {
             Database other = open(createSite());
             moodle();

@@ -121,22 +121,30 @@ class AttemptTest {
     @Test
     void aCloseDateSetWhileTheAttemptIsInProgressBecomesItsDeadline() {
         Attempt attempt = start(Optional.empty(), Optional.empty());
-        attempt.keepTo(Optional.empty(), Optional.of(NOW.plus(Duration.ofMinutes(5))));
+        attempt.keepTo(Optional.empty(), Optional.of(NOW.plus(Duration.ofMinutes(5))), NOW);
         assertThat(attempt.overdue(NOW.plus(Duration.ofMinutes(5)))).isTrue();
     }
 
     @Test
     void aLaterCloseDateGivesBackTheTimeLimitCountedFromTheStart() {
         Attempt attempt = start(Optional.of(Duration.ofMinutes(30)), Optional.of(NOW.plus(Duration.ofMinutes(10))));
-        attempt.keepTo(Optional.of(Duration.ofMinutes(30)), Optional.of(NOW.plus(Duration.ofHours(2))));
+        attempt.keepTo(Optional.of(Duration.ofMinutes(30)), Optional.of(NOW.plus(Duration.ofHours(2))), NOW);
         assertThat(attempt.deadline()).hasValue(NOW.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aCloseDateAlreadyPastEndsTheAttemptWhenTheTrainerSetsItNotBefore() {
+        Attempt attempt = start(Optional.empty(), Optional.empty());
+        Instant changed = NOW.plus(Duration.ofMinutes(20));
+        attempt.keepTo(Optional.empty(), Optional.of(NOW.minus(Duration.ofHours(1))), changed);
+        assertThat(attempt.deadline()).hasValue(changed);
     }
 
     @Test
     void aSubmittedAttemptKeepsItsDeadlineWhenTheSettingsChange() {
         Attempt attempt = start(Optional.of(Duration.ofMinutes(30)), Optional.empty());
         attempt.submit(versions, true, NOW.plus(Duration.ofMinutes(1)));
-        attempt.keepTo(Optional.empty(), Optional.of(NOW));
+        attempt.keepTo(Optional.empty(), Optional.of(NOW), NOW.plus(Duration.ofMinutes(2)));
         assertThat(attempt.deadline()).hasValue(NOW.plus(Duration.ofMinutes(30)));
     }
 }

@@ -779,10 +779,10 @@ class QuizIT {
         int before = bankSize(trainer);
         Page preview = upload(trainer, "questions.gift", GIFT);
 
-        Page first = trainer.browser().submit(preview.form());
-        Page second = trainer.browser().submit(preview.form());
+        CompletableFuture<Page> first = CompletableFuture.supplyAsync(() -> trainer.browser().submit(preview.form()));
+        CompletableFuture<Page> second = CompletableFuture.supplyAsync(() -> trainer.browser().submit(preview.form()));
 
-        assertThat(List.of(first.status(), second.status())).containsOnly(303);
+        assertThat(List.of(first.join().status(), second.join().status())).as("a double click").containsOnly(303);
         assertThat(bankSize(trainer)).isEqualTo(before + 2);
     }
 

@@ -117,13 +117,11 @@ public final class LinkHeader {
         return value.length();
     }
 
+    /** A double quote of any kind closes any double quote ("next”, „next“); a single one, a single one. */
     private static boolean closes(char opener, char c) {
-        return switch (opener) {
-            case '"' -> c == '"';
-            case '\'' -> c == '\'';
-            case '‘', '’' -> c == '’' || c == '‘';
-            default -> c == '”' || c == '“' || c == '‟' || c == '"'; // “…”, „…“ and the like
-        };
+        String doubles = "\"“”„‟";
+        String singles = "'‘’";
+        return doubles.indexOf(opener) >= 0 ? doubles.indexOf(c) >= 0 : singles.indexOf(c) >= 0;
     }
 
     private static Set<String> rels(String parameters) {

@@ -94,6 +94,12 @@ class LinkHeaderTest {
     }
 
     @Test
+    void aStraightQuoteClosedByATypographicOneEndsTheValue() {
+        assertThat(LinkHeader.next(List.of("<https://lms/p1>; rel=\"prev”, <https://lms/p2>; rel=“next\"")))
+                .contains("https://lms/p2");
+    }
+
+    @Test
     void keepsARelativeTargetAsWritten() {
         assertThat(LinkHeader.next(List.of("</lineitems?page=2>; rel=\"next\""))).contains("/lineitems?page=2");
     }
