@@ -308,20 +308,29 @@ abstract class PersistenceContract {
             }
         }
 
+        /** A new database migrated up to {@code version}, holding the rows these statements write. */
+        Site migratedTo(String version, String... inserts) throws Exception {
+            Site site = createSite();
+            org.flywaydb.core.Flyway.configure().dataSource(site.url(), site.user(), site.password())
+                    .locations("classpath:db/migration").target(version).load().migrate();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(site.url(), site.user(),
+                    site.password()); java.sql.Statement sql = c.createStatement()) {
+                for (String insert : inserts) {
+                    sql.execute(insert);
+                }
+            }
+            return site;
+        }
+
         @Test
         void aQuestionVersionWrittenBeforeV6GetsItsQuestionsTopic() throws Exception {
-            Site before = createSite();
-            org.flywaydb.core.Flyway.configure().dataSource(before.url(), before.user(), before.password())
-                    .locations("classpath:db/migration").target("5").load().migrate();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(before.url(), before.user(),
-                    before.password()); java.sql.Statement sql = c.createStatement()) {
-                sql.execute("INSERT INTO quiz_topic (id, bank_scope, topic_key, name, advice) "
-                        + "VALUES ('t1', 'bank', 'governance', 'Governance', 'Read on')");
-                sql.execute("INSERT INTO quiz_question_version (id, question_id, version, question_type, difficulty, "
-                        + "text, created_at) VALUES ('v1', 'q1', 1, 'SINGLE', 'EASY', 'Which?', 0)");
-                sql.execute("INSERT INTO quiz_question (id, bank_scope, topic_id, retired, current_version, "
-                        + "created_at) VALUES ('q1', 'bank', 't1', FALSE, 'v1', 0)");
-            }
+            Site before = migratedTo("5",
+                    "INSERT INTO quiz_topic (id, bank_scope, topic_key, name, advice) "
+                            + "VALUES ('t1', 'bank', 'governance', 'Governance', 'Read on')",
+                    "INSERT INTO quiz_question_version (id, question_id, version, question_type, difficulty, text, "
+                            + "created_at) VALUES ('v1', 'q1', 1, 'SINGLE', 'EASY', 'Which?', 0)",
+                    "INSERT INTO quiz_question (id, bank_scope, topic_id, retired, current_version, created_at) "
+                            + "VALUES ('q1', 'bank', 't1', FALSE, 'v1', 0)");
 
             Database upgraded = open(before);
 
@@ -333,24 +342,19 @@ abstract class PersistenceContract {
 
         @Test
         void anAttemptInProgressBeforeV9GetsItsQuizsCloseDateAsDeadline() throws Exception {
-            Site before = createSite();
-            org.flywaydb.core.Flyway.configure().dataSource(before.url(), before.user(), before.password())
-                    .locations("classpath:db/migration").target("8").load().migrate();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(before.url(), before.user(),
-                    before.password()); java.sql.Statement sql = c.createStatement()) {
-                sql.execute("INSERT INTO registration (id, name, issuer, client_id, auth_login_url, auth_token_url, "
-                        + "key_set_url, source, updated_at) VALUES ('r', 'LMS', 'https://lms', 'c', 'https://lms/a', "
-                        + "'https://lms/t', 'https://lms/k', 'f', 0)");
-                sql.execute("INSERT INTO resource_link (id, registration_id, deployment_id, link_id) "
-                        + "VALUES ('l', 'r', '1', 'link')");
-                sql.execute("INSERT INTO lti_user (id, registration_id, subject, first_seen, last_seen) "
-                        + "VALUES ('u', 'r', 's', 0, 0)");
-                sql.execute("INSERT INTO quiz_settings (resource_link_id, question_count, attempts_allowed, "
-                        + "grading_method, pass_mark, ready_mark, feedback_mode, close_at, shuffle, partial_credit, "
-                        + "updated_at) VALUES ('l', 5, 0, 'HIGHEST', 50, 80, 'IMMEDIATELY', 5000, TRUE, TRUE, 0)");
-                sql.execute("INSERT INTO quiz_attempt (id, resource_link_id, user_id, number, state, started_at, "
-                        + "deadline_at, row_version) VALUES ('a', 'l', 'u', 1, 'IN_PROGRESS', 0, NULL, 1)");
-            }
+            Site before = migratedTo("8",
+                    "INSERT INTO registration (id, name, issuer, client_id, auth_login_url, auth_token_url, "
+                            + "key_set_url, source, updated_at) VALUES ('r', 'LMS', 'https://lms', 'c', "
+                            + "'https://lms/a', 'https://lms/t', 'https://lms/k', 'f', 0)",
+                    "INSERT INTO resource_link (id, registration_id, deployment_id, link_id) "
+                            + "VALUES ('l', 'r', '1', 'link')",
+                    "INSERT INTO lti_user (id, registration_id, subject, first_seen, last_seen) "
+                            + "VALUES ('u', 'r', 's', 0, 0)",
+                    "INSERT INTO quiz_settings (resource_link_id, question_count, attempts_allowed, grading_method, "
+                            + "pass_mark, ready_mark, feedback_mode, close_at, shuffle, partial_credit, updated_at) "
+                            + "VALUES ('l', 5, 0, 'HIGHEST', 50, 80, 'IMMEDIATELY', 5000, TRUE, TRUE, 0)",
+                    "INSERT INTO quiz_attempt (id, resource_link_id, user_id, number, state, started_at, "
+                            + "deadline_at, row_version) VALUES ('a', 'l', 'u', 1, 'IN_PROGRESS', 0, NULL, 1)");
 
             Database upgraded = open(before);
 
