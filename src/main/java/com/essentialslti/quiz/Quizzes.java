@@ -323,7 +323,8 @@ public final class Quizzes {
      */
     public void changeSettings(ResourceLink link, QuizSettings.Values values) {
         boolean regraded = database.transactionRetryingOnce(em -> {
-            QuizSettings stored = em.find(QuizSettings.class, link.id());
+            // Locked: two saves at once (a double click) regrade once, the second seeing the first's method.
+            QuizSettings stored = em.find(QuizSettings.class, link.id(), LockModeType.PESSIMISTIC_WRITE);
             QuizSettings settings = stored != null ? stored : QuizSettings.defaultsFor(link.id(), clock.instant());
             GradingMethod before = settings.gradingMethod();
             settings.change(values, clock.instant());
