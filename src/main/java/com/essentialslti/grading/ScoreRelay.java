@@ -2,6 +2,7 @@ package com.essentialslti.grading;
 
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.KeyedLocks;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.services.Delivery;
@@ -63,8 +64,8 @@ public final class ScoreRelay {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration lease;
-    /** One line item lookup-or-create at a time per link (by stripe), see {@link #lineItem}. */
-    private final Object[] lineItemLookups = new Object[64];
+    /** One line item lookup-or-create at a time per link, see {@link #lineItem}. */
+    private final KeyedLocks lineItemLookups = new KeyedLocks(64);
     /** The line item found or created for each link's container, until a score sent there gets 404. */
     private final Map<String, URI> lineItemsFound = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -81,7 +82,6 @@ public final class ScoreRelay {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.lease = leaseFor(grades.requestTimeout());
-        java.util.Arrays.setAll(lineItemLookups, i -> new Object());
     }
 
     /**
@@ -248,7 +248,7 @@ public final class ScoreRelay {
         // outage): each would find no line item and create its own, leaving grades in several columns. One lookup
         // at a time per link, and the others take what it found. (Another tool process on the same PostgreSQL
         // database could still create a second one at the same moment.)
-        synchronized (lineItemLookups[Math.floorMod(key.hashCode(), lineItemLookups.length)]) {
+        synchronized (lineItemLookups.of(key)) {
             found = lineItemsFound.get(key);
             if (found == null) {
                 found = grades.findOrCreateLineItem(registration, URI.create(container),

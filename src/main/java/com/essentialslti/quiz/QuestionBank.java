@@ -2,6 +2,7 @@ package com.essentialslti.quiz;
 
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.KeyedLocks;
 import jakarta.persistence.EntityManager;
 
 import java.text.Normalizer;
@@ -32,11 +33,10 @@ public final class QuestionBank {
 
     private final Database database;
     private final Clock clock;
-    /** Confirmations of one import id wait for each other (by stripe), see {@link #createAll}. */
-    private final Object[] confirmations = new Object[16];
+    /** Confirmations of one import id wait for each other, see {@link #createAll}. */
+    private final KeyedLocks confirmations = new KeyedLocks(16);
 
     public QuestionBank(Database database, Clock clock) {
-        java.util.Arrays.setAll(confirmations, i -> new Object());
         this.database = database;
         this.clock = clock;
     }
@@ -91,7 +91,7 @@ public final class QuestionBank {
         // The two requests of a double click wait for each other here, so the second finds the first's record
         // rather than waiting on its row lock (which may time out during a long import). Another tool process on
         // the same PostgreSQL database meets the unique key instead, once the first has committed.
-        synchronized (confirmations[Math.floorMod(importId.hashCode(), confirmations.length)]) {
+        synchronized (confirmations.of(importId)) {
             try {
                 saveAll(link, importId, questions);
             } catch (jakarta.persistence.PersistenceException concurrent) {

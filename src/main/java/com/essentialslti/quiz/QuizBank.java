@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.infra.KeyedLocks;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
@@ -17,8 +18,7 @@ final class QuizBank {
 
     private static volatile DefaultBank shipped;
     /** One seeding per bank at a time in this process: the others wait for it and then find the bank seeded. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Object> SEEDING =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final KeyedLocks SEEDING = new KeyedLocks(64);
 
     private QuizBank() {
     }
@@ -31,7 +31,7 @@ final class QuizBank {
         if (seeded(database, bankScope)) {
             return;
         }
-        synchronized (SEEDING.computeIfAbsent(bankScope, scope -> new Object())) {
+        synchronized (SEEDING.of(bankScope)) {
             database.transactionRetryingOnce(em -> {
                 ensureSeeded(em, bankScope, now);
                 return null;
