@@ -103,13 +103,16 @@ public final class GradeOutbox {
         return timestamp.isAfter(latest) ? timestamp : latest.plusSeconds(1);
     }
 
-    /** The newest score of each learner at a link, for the trainer's results list. */
-    public static List<OutboxScore> latestAt(EntityManager em, String resourceLinkId) {
-        return em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.state <> :s "
+    /** The newest score of each learner at a link, by the learner's user id (results list, regrading). */
+    public static Map<String, OutboxScore> latestAt(EntityManager em, String resourceLinkId) {
+        Map<String, OutboxScore> newest = new java.util.LinkedHashMap<>();
+        em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.state <> :s "
                         + "ORDER BY o.scoreTimestamp DESC", OutboxScore.class)
                 .setParameter("l", resourceLinkId)
                 .setParameter("s", OutboxScore.State.SUPERSEDED)
-                .getResultList();
+                .getResultList()
+                .forEach(score -> newest.putIfAbsent(score.userId(), score));
+        return newest;
     }
 
     /** Parked scores for the operator, newest first, with the links they were given at (by id). */

@@ -263,20 +263,20 @@ public final class Quizzes {
             return;
         }
         em.flush();
-        queueGrade(em, link, user, settings, OptionalDouble.empty());
+        queueGrade(em, link, user, settings, Optional.empty());
     }
 
     /**
-     * Queues the learner's grade by the link's grading method, in the caller's transaction, unless it is
-     * {@code lastQueued} (the score last given to the outbox).
+     * Queues the learner's grade by the link's grading method, in the caller's transaction, unless it is the score
+     * of {@code lastQueued} (the one last given to the outbox).
      */
     private void queueGrade(EntityManager em, ResourceLink link, LtiUser user, QuizSettings settings,
-                            OptionalDouble lastQueued) {
+                            Optional<com.essentialslti.grading.OutboxScore> lastQueued) {
         List<Double> scores = new ArrayList<>();
         attemptsOf(em, link.id(), user.id()).stream().filter(Attempt::submitted)
                 .forEach(a -> scores.add(a.score().orElse(0.0)));
         double grade = Math.round(settings.gradingMethod().grade(scores).orElse(0.0) * SCORE_MAXIMUM * 100) / 100.0;
-        if (lastQueued.isPresent() && lastQueued.getAsDouble() == grade) {
+        if (lastQueued.isPresent() && lastQueued.get().scoreGiven() == grade) {
             return;
         }
         Optional<LaunchClaims.GradeServiceClaim> service = link.gradeService().filter(
@@ -307,8 +307,7 @@ public final class Quizzes {
                     .getResultList();
             Map<String, List<Attempt>> byUser = new LinkedHashMap<>();
             attempts.forEach(a -> byUser.computeIfAbsent(a.userId(), u -> new ArrayList<>()).add(a));
-            Map<String, com.essentialslti.grading.OutboxScore> deliveries = new LinkedHashMap<>();
-            GradeOutbox.latestAt(em, link.id()).forEach(o -> deliveries.putIfAbsent(o.userId(), o));
+            Map<String, com.essentialslti.grading.OutboxScore> deliveries = GradeOutbox.latestAt(em, link.id());
             List<LearnerResult> results = new ArrayList<>();
             byUser.forEach((userId, own) -> results.add(new LearnerResult(em.find(LtiUser.class, userId), own,
                     settings.gradingMethod().grade(own.stream().map(a -> a.score().orElse(0.0)).toList()),
@@ -341,16 +340,14 @@ public final class Quizzes {
             if (settings.gradingMethod() == before) {
                 return false;
             }
-            Map<String, OptionalDouble> lastQueued = new LinkedHashMap<>();
-            GradeOutbox.latestAt(em, link.id())
-                    .forEach(o -> lastQueued.putIfAbsent(o.userId(), OptionalDouble.of(o.scoreGiven())));
+            Map<String, com.essentialslti.grading.OutboxScore> lastQueued = GradeOutbox.latestAt(em, link.id());
             em.createQuery("SELECT DISTINCT a.userId FROM Attempt a WHERE a.resourceLinkId = :link AND a.state = :s",
                             String.class)
                     .setParameter("link", link.id())
                     .setParameter("s", Attempt.State.SUBMITTED)
                     .getResultList()
                     .forEach(userId -> queueGrade(em, link, em.find(LtiUser.class, userId), settings,
-                            lastQueued.getOrDefault(userId, OptionalDouble.empty())));
+                            Optional.ofNullable(lastQueued.get(userId))));
             return true;
         });
         if (regraded) {
