@@ -98,13 +98,13 @@ final class GiftBlock {
 
     private void multichoice(String topic, String name, String questionText, int questionLine, String answers,
                              int offset) {
-        // Moodle's rule: any answer marked = makes a single answer question; weights alone (~%50%) make several.
-        boolean single = GiftEscapes.indexOf(answers, "=", 0) >= 0;
-        QuestionDraft draft = new QuestionDraft("multichoice", single ? QuestionType.SINGLE : QuestionType.MULTIPLE,
-                name, questionText, questionLine);
         // Found in one pass: looking for the next = and the next ~ from each answer on costs a hostile block of
         // hundreds of thousands of answers minutes of CPU.
         List<Integer> markers = GiftEscapes.indexesOfAny(answers, "=~");
+        // Moodle's rule: any answer marked = makes a single answer question; weights alone (~%50%) make several.
+        boolean single = markers.stream().anyMatch(marker -> answers.charAt(marker) == '=');
+        QuestionDraft draft = new QuestionDraft("multichoice", single ? QuestionType.SINGLE : QuestionType.MULTIPLE,
+                name, questionText, questionLine);
         if (!answers.substring(0, markers.get(0)).isBlank()) {
             problem(offset, draft.label() + ": there is text before the first answer; each answer starts with = or ~");
         }

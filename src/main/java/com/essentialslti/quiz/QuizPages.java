@@ -205,11 +205,11 @@ final class QuizPages {
     private static Map<String, Object> row(Quizzes.LearnerResult r, QuizSettings settings, String session) {
         Map<String, Object> row = new HashMap<>();
         row.put("learner", r.learner().name().orElse("Learner " + r.learner().subject()));
-        row.put("attempts", r.attempts().stream().map(a -> Map.of(
-                "number", a.number(),
-                "score", percent(a.score().orElse(0.0)),
-                "verdict", settings.verdict(a.score().orElse(0.0)).title(),
-                "submittedAt", a.submittedAt().map(TIME::format).orElse(""))).toList());
+        row.put("attempts", r.attempts().stream().map(a -> {
+            double score = a.score().orElse(0.0);
+            return Map.of("number", a.number(), "score", percent(score), "verdict", settings.verdict(score).title(),
+                    "submittedAt", a.submittedAt().map(TIME::format).orElse(""));
+        }).toList());
         row.put("grade", r.grade().isPresent() ? percent(r.grade().getAsDouble()) : "");
         row.put("verdict", r.grade().isPresent() ? settings.verdict(r.grade().getAsDouble()).title() : "");
         row.put("session", session);

@@ -10,10 +10,6 @@ import java.util.Optional;
  */
 public record Delivery(int status, String answer, Optional<Duration> retryAfter) {
 
-    public Delivery(int status, String answer) {
-        this(status, answer, Optional.empty());
-    }
-
     /**
      * A {@code Retry-After} header (RFC 9110 §10.2.3): seconds, or an HTTP date; empty when absent, unreadable or
      * already past. A platform that limits its rate says when it takes requests again.

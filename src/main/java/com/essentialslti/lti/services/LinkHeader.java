@@ -25,7 +25,9 @@ public final class LinkHeader {
     public record Link(String target, Set<String> rels) {
     }
 
-    private static final String QUOTES = "\"“”„‟'‘’";
+    private static final String DOUBLE_QUOTES = "\"“”„‟";
+    private static final String SINGLE_QUOTES = "'‘’";
+    private static final String QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES;
 
     private LinkHeader() {
     }
@@ -119,9 +121,7 @@ public final class LinkHeader {
 
     /** A double quote of any kind closes any double quote ("next”, „next“); a single one, a single one. */
     private static boolean closes(char opener, char c) {
-        String doubles = "\"“”„‟";
-        String singles = "'‘’";
-        return doubles.indexOf(opener) >= 0 ? doubles.indexOf(c) >= 0 : singles.indexOf(c) >= 0;
+        return DOUBLE_QUOTES.indexOf(opener) >= 0 ? DOUBLE_QUOTES.indexOf(c) >= 0 : SINGLE_QUOTES.indexOf(c) >= 0;
     }
 
     private static Set<String> rels(String parameters) {
