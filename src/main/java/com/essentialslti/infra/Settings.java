@@ -21,11 +21,15 @@ public record Settings(
         Duration launchSessionLifetime,
         long keySetRefetchSeconds,
         Duration agsTimeout,
-        Optional<String> operatorToken) {
+        Optional<String> operatorToken,
+        boolean baseUrlConfigured,
+        java.util.List<String> trustedProxies,
+        int rateLimitPerSecond) {
 
     public enum SandboxMode { AUTO, ON, OFF }
 
     public Settings {
+        trustedProxies = java.util.List.copyOf(trustedProxies);
         String text = baseUrl.toString();
         if (text.endsWith("/")) {
             baseUrl = URI.create(text.substring(0, text.length() - 1));

@@ -35,7 +35,11 @@ public class SettingsProducer {
                 Duration.ofMinutes(Long.parseLong(value(config, "LAUNCH_SESSION_MINUTES", "120"))),
                 Long.parseLong(value(config, "KEYSET_REFETCH_SECONDS", "10")),
                 Duration.ofSeconds(Long.parseLong(value(config, "AGS_TIMEOUT_SECONDS", "10"))),
-                config.getOptionalValue("OPERATOR_TOKEN", String.class).filter(s -> !s.isBlank()));
+                config.getOptionalValue("OPERATOR_TOKEN", String.class).filter(s -> !s.isBlank()),
+                config.getOptionalValue("LTI_BASE_URL", String.class).filter(s -> !s.isBlank()).isPresent(),
+                java.util.Arrays.stream(value(config, "TRUSTED_PROXIES", "").split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                Integer.parseInt(value(config, "RATE_LIMIT_PER_SECOND", "100")));
     }
 
     private static String value(Config config, String name, String fallback) {

@@ -17,7 +17,7 @@ class OperatorAccessTest {
         OperatorAccess access = new OperatorAccess();
         access.settings = new Settings(URI.create("https://tool.example.org"), Path.of("data"), Path.of("lti-config"),
                 "jdbc:h2:mem:x", "sa", "", Settings.SandboxMode.OFF, Duration.ofDays(7), Duration.ofMinutes(120), 10,
-                Duration.ofSeconds(10), token);
+                Duration.ofSeconds(10), token, true, java.util.List.of(), 100);
         return access;
     }
 

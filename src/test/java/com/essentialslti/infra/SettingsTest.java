@@ -14,7 +14,7 @@ class SettingsTest {
     private static Settings settings(String baseUrl, Settings.SandboxMode sandbox) {
         return new Settings(URI.create(baseUrl), Path.of("data"), Path.of("lti-config"), "jdbc:h2:mem:x", "sa", "",
                 sandbox, Duration.ofDays(7), Duration.ofMinutes(120), 10,
-                Duration.ofSeconds(10), Optional.empty());
+                Duration.ofSeconds(10), Optional.empty(), true, java.util.List.of(), 100);
     }
 
     @Test
