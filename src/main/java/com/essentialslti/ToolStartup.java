@@ -10,7 +10,9 @@ import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.sandbox.SandboxPlatform;
+import com.essentialslti.web.ClientAddress;
 import com.essentialslti.web.Pages;
+import com.essentialslti.web.RateLimit;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -54,6 +56,15 @@ public class ToolStartup implements Extension {
     private SandboxPlatform sandbox;
     private volatile String startupFailure;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** How soon a key rotation made by another process reaches this one. */
+    public static final Duration KEY_REFRESH = Duration.ofSeconds(10);
+    static final Duration PURGE = Duration.ofMinutes(10);
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "essentials-housekeeping");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /**
      * Starts the parts on a thread of their own. Requests that need a part wait for the start to finish; the
@@ -73,6 +84,8 @@ public class ToolStartup implements Extension {
         try {
             settings = SettingsProducer.fromConfig(ConfigProvider.getConfig(ToolStartup.class.getClassLoader()));
             clock = Clock.systemUTC();
+            new ClientAddress(settings.trustedProxies()); // a wrong TRUSTED_PROXIES stops the start, saying which
+            new RateLimit(settings.rateLimitPerSecond());
             // A first start needs new key pairs, a noticeable share of its time: they are generated while the
             // database opens. A restart finds its keys stored and drops them.
             CompletableFuture<RSAKey> toolKeyPair = CompletableFuture.supplyAsync(KeyRing::newKeyPair);
@@ -106,7 +119,7 @@ public class ToolStartup implements Extension {
                             + "platform. Turn it off (SANDBOX=off) before real learners use the tool.");
                 }
             }
-            loginStates.purgeExpired();
+            startHousekeeping();
             LOG.info("event=startup.ready migrations_applied=" + database.migrationsApplied()
                     + " registrations=" + registrations.all().size() + " registration_problems="
                     + report.problems().size() + " sandbox=" + settings.sandboxEnabled()
@@ -119,7 +132,33 @@ public class ToolStartup implements Extension {
         }
     }
 
+    /**
+     * Work that keeps several processes on one database acting as one tool, and the database small: every
+     * {@link #KEY_REFRESH} the key ring is read again if another process rotated it (so every process signs with
+     * the active key and publishes the same key set within that bound); every {@link #PURGE} the records of used
+     * login states that have expired are deleted.
+     */
+    private void startHousekeeping() {
+        housekeeping.scheduleWithFixedDelay(() -> quietly("keys.refresh", () -> {
+            if (toolKeys.refresh()) {
+                LOG.info("event=keys.reloaded active_kid=" + toolKeys.signingKey().getKeyID());
+            }
+        }), KEY_REFRESH.toSeconds(), KEY_REFRESH.toSeconds(), TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly("login_states.purge", loginStates::purgeExpired),
+                0, PURGE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** One failed round (the database briefly away, say) must not end the schedule. */
+    private static void quietly(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=housekeeping.failed task=" + what, e);
+        }
+    }
+
     void close() {
+        housekeeping.shutdownNow();
         if (finished.getCount() == 0 && database != null) {
             database.close();
         }

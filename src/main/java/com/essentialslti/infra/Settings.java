@@ -48,6 +48,19 @@ public record Settings(
         return URI.create(baseUrl + path);
     }
 
+    /** The origin of the tool's pages, as a browser writes it in an Origin header (no default port). */
+    public String baseOrigin() {
+        return origin(baseUrl);
+    }
+
+    /** The origin of a URL (scheme, host, and port unless it is the scheme's default), in lower case. */
+    public static String origin(URI url) {
+        String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = url.getPort();
+        boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        return scheme + "://" + url.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
     public boolean baseUrlIsLocalhost() {
         String host = baseUrl.getHost();
         return "localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);

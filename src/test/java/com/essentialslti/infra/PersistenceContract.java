@@ -302,7 +302,7 @@ abstract class PersistenceContract {
         @Test
         void everyEntityMapsOntoTheMigratedSchema() {
             for (String entity : List.of("ToolKey", "AppSecret", "Registration", "Deployment", "UnknownDeployment",
-                    "LoginState", "LtiUser", "Course", "ResourceLink", "Membership", "QuestionImport")) {
+                    "UsedLoginState", "LtiUser", "Course", "ResourceLink", "Membership", "QuestionImport")) {
                 List<?> rows = db.read(em -> em.createQuery("SELECT e FROM " + entity + " e").getResultList());
                 assertThat(rows).as("every column of %s exists", entity).isEmpty();
             }
@@ -397,6 +397,30 @@ abstract class PersistenceContract {
                     .singleElement()
                     .satisfies(k -> assertThat(k.getKeyID()).isEqualTo(ring.signingKey().getKeyID()))
                     .satisfies(k -> assertThat(k.isPrivate()).isFalse());
+        }
+
+        @Test
+        void aRotationByAnotherProcessIsPickedUpAtItsNextRefresh() {
+            KeyRing here = toolRing();
+            KeyRing otherProcess = toolRing();
+            String before = here.signingKey().getKeyID();
+
+            String rotated = otherProcess.rotate();
+
+            assertThat(here.refresh()).isTrue();
+            assertThat(here.signingKey().getKeyID()).isEqualTo(rotated);
+            assertThat(here.publicKeySet().getKeys()).extracting(k -> k.getKeyID())
+                    .containsExactlyInAnyOrder(before, rotated);
+            assertThat(here.publicKeySet().toString()).isEqualTo(otherProcess.publicKeySet().toString());
+        }
+
+        @Test
+        void aRefreshWithoutARotationChangesNothing() {
+            KeyRing ring = toolRing();
+            RSAKey before = ring.signingKey();
+
+            assertThat(ring.refresh()).isFalse();
+            assertThat(ring.signingKey()).isSameAs(before);
         }
 
         @Test
@@ -741,11 +765,24 @@ abstract class PersistenceContract {
             LoginState issued = states.issue(login);
 
             assertThat(states.find(issued.state())).hasValueSatisfying(found -> {
+                assertThat(found.id()).isEqualTo(issued.id());
                 assertThat(found.nonce()).isEqualTo(issued.nonce());
                 assertThat(found.login()).isEqualTo(login);
                 assertThat(found.storageTarget()).isEmpty();
-                assertThat(found.used()).isFalse();
             });
+        }
+
+        @Test
+        void aLoginWritesNothingToTheDatabase() {
+            long before = usedStates();
+
+            for (int i = 0; i < 50; i++) {
+                states.issue(login);
+            }
+
+            assertThat(usedStates()).isEqualTo(before);
+            Object secrets = db.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM app_secret").getSingleResult());
+            assertThat(((Number) secrets).longValue()).isEqualTo(1);
         }
 
         @Test
@@ -753,54 +790,74 @@ abstract class PersistenceContract {
             LoginState first = states.issue(login);
             LoginState second = states.issue(login);
 
-            assertThat(Set.of(first.state(), first.nonce(), second.state(), second.nonce())).hasSize(4);
+            assertThat(Set.of(first.id(), first.state(), first.nonce(), second.id(), second.state(), second.nonce()))
+                    .hasSize(6);
         }
 
         @Test
-        void anUnknownStateIsNotFound() {
+        void aStateTheToolDidNotSealIsNotFound() {
+            String issued = states.issue(login).state();
+            char last = issued.charAt(issued.length() - 1);
+            String altered = issued.substring(0, issued.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+            assertThat(states.find(altered)).isEmpty();
+            assertThat(states.find(issued.replaceFirst("^[^.]+", "czI"))).isEmpty(); // another format
             assertThat(states.find("never-issued")).isEmpty();
             assertThat(states.find(null)).isEmpty();
-            assertThat(states.find("x".repeat(65))).isEmpty();
+            assertThat(states.find("x".repeat(LoginStates.MAX_STATE_LENGTH + 1))).isEmpty();
         }
 
         @Test
-        void aStateCanBeConsumedOnce() {
+        void aStateIssuedByAnotherDatabasesToolIsNotFound() {
+            LoginState issued = states.issue(login);
+            try (Database other = Database.open("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "sa", "")) {
+                assertThat(new LoginStates(other, clock).find(issued.state())).isEmpty();
+            }
+        }
+
+        @Test
+        void aStateCanBeUsedOnce() {
             LoginState issued = states.issue(login);
 
-            assertThat(states.consume(issued.state())).isTrue();
-            assertThat(states.find(issued.state())).hasValueSatisfying(s -> assertThat(s.used()).isTrue());
+            assertThat(states.consume(issued)).isTrue();
+            assertThat(states.consume(states.find(issued.state()).orElseThrow())).isFalse();
         }
 
         @Test
-        void aStateCannotBeConsumedTwice() {
+        void twoConcurrentUsesOfOneStateLetOnePass() throws Exception {
             LoginState issued = states.issue(login);
-            states.consume(issued.state());
-
-            assertThat(states.consume(issued.state())).isFalse();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var uses = pool.invokeAll(java.util.Collections.nCopies(4,
+                        (java.util.concurrent.Callable<Boolean>) () -> states.consume(issued)));
+                long passed = 0;
+                for (var use : uses) {
+                    passed += use.get() ? 1 : 0;
+                }
+                assertThat(passed).isEqualTo(1);
+            } finally {
+                pool.shutdown();
+            }
         }
 
         @Test
-        void aStateCanBeConsumedUntilItExpires() {
+        void aStateCanBeUsedUntilItExpires() {
             LoginState issued = states.issue(login);
 
             clock.advance(LoginStates.TTL.minusSeconds(1));
 
-            assertThat(states.consume(issued.state())).isTrue();
+            assertThat(states.consume(issued)).isTrue();
         }
 
         @Test
-        void anExpiredStateCannotBeConsumed() {
+        void anExpiredStateCannotBeUsed() {
             LoginState issued = states.issue(login);
 
             clock.advance(LoginStates.TTL);
 
-            assertThat(states.consume(issued.state())).isFalse();
+            assertThat(states.consume(issued)).isFalse();
             assertThat(states.find(issued.state()).orElseThrow().expiredAt(clock.instant())).isTrue();
-        }
-
-        @Test
-        void anUnknownStateCannotBeConsumed() {
-            assertThat(states.consume("never-issued")).isFalse();
         }
 
         @Test
@@ -809,21 +866,22 @@ abstract class PersistenceContract {
 
             restart();
 
-            assertThat(new LoginStates(db, clock).consume(issued.state())).isTrue();
+            LoginStates afterRestart = new LoginStates(db, clock);
+            assertThat(afterRestart.consume(afterRestart.find(issued.state()).orElseThrow())).isTrue();
         }
 
         @Test
-        void aLoginWithTheLongestMessageHintTheLoginPageAcceptsIsStored() {
-            LoginRequest longHint = new LoginRequest(login.registrationId(), "42", "m".repeat(LOGIN_PARAM_MAX),
-                    login.targetLinkUri(), "1", null);
+        void itsUseIsRememberedAcrossARestart() {
+            LoginState issued = states.issue(login);
+            states.consume(issued);
 
-            LoginState issued = states.issue(longHint);
+            restart();
 
-            assertThat(states.find(issued.state()).orElseThrow().login()).isEqualTo(longHint);
+            assertThat(new LoginStates(db, clock).consume(issued)).isFalse();
         }
 
         @Test
-        void aLoginWithParametersAsLongAsTheLoginPageAcceptsIsStored() {
+        void aLoginWithParametersAsLongAsTheLoginPageAcceptsMakesAState() {
             LoginRequest longest = new LoginRequest(login.registrationId(), "h".repeat(LOGIN_PARAM_MAX),
                     "m".repeat(LOGIN_PARAM_MAX),
                     "https://tool.example.org/lti/launch?x=" + "t".repeat(LOGIN_PARAM_MAX - 38), "1",
@@ -831,29 +889,43 @@ abstract class PersistenceContract {
 
             LoginState issued = states.issue(longest);
 
+            assertThat(issued.state().length()).isLessThanOrEqualTo(LoginStates.MAX_STATE_LENGTH);
             assertThat(states.find(issued.state()).orElseThrow().login()).isEqualTo(longest);
         }
 
         @Test
-        void purgingDeletesStatesExpiredForMoreThanADay() {
-            LoginState old = states.issue(login);
-            clock.advance(Duration.ofDays(2));
-            LoginState recent = states.issue(login);
+        void hintsWithAnyCharactersComeBackAsSent() {
+            LoginRequest odd = new LoginRequest(login.registrationId(), "a.b=c&d", "{\"x\":\"é…😀\"}",
+                    "https://tool.example.org/lti/launch", null, "_parent");
 
-            int purged = states.purgeExpired();
-
-            assertThat(purged).isEqualTo(1);
-            assertThat(states.find(old.state())).isEmpty();
-            assertThat(states.find(recent.state())).isPresent();
+            assertThat(states.find(states.issue(odd).state()).orElseThrow().login()).isEqualTo(odd);
         }
 
         @Test
-        void purgingKeepsStatesThatExpiredLessThanADayAgo() {
-            LoginState issued = states.issue(login);
-            clock.advance(LoginStates.TTL.plusHours(12));
+        void theStorageCheckBelongsToItsState() {
+            LoginState first = states.issue(login);
+            LoginState second = states.issue(login);
 
-            assertThat(states.purgeExpired()).isZero();
-            assertThat(states.find(issued.state())).isPresent();
+            assertThat(states.storageCheckMatches(first, states.storageCheck(first))).isTrue();
+            assertThat(states.storageCheckMatches(first, states.storageCheck(second))).isFalse();
+            assertThat(states.storageCheckMatches(first, null)).isFalse();
+        }
+
+        @Test
+        void purgingForgetsTheUsesOfExpiredStatesOnly() {
+            LoginState old = states.issue(login);
+            states.consume(old);
+            clock.advance(LoginStates.TTL.plusSeconds(1));
+            LoginState recent = states.issue(login);
+            states.consume(recent);
+
+            assertThat(states.purgeExpired()).isEqualTo(1);
+            assertThat(usedStates()).isEqualTo(1);
+        }
+
+        private long usedStates() {
+            return ((Number) db.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM used_login_state")
+                    .getSingleResult())).longValue();
         }
     }
 

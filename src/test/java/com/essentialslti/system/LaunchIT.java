@@ -345,10 +345,12 @@ class LaunchIT {
     }
 
     @Test
-    void anUnknownDeploymentInTheLoginIsRefusedAtOnce() {
+    void anUnknownDeploymentInTheLoginIsRefusedOnceThePlatformSignedIt() {
         Map<String, String> login = platform.loginFor("dep-login");
         login.put("lti_deployment_id", "99");
-        assertRejectedWithPage(new Browser().post(TOOL + "/lti/login", login), 403, "deployment '99'");
+        // Not refused at the login: anyone can send a login, and the refusal records the deployment for the operator.
+        Page launched = launch(new Browser(), login, t -> t.with(LtiClaim.DEPLOYMENT_ID, "99"));
+        assertRejectedWithPage(launched, 403, "deployment '99'");
     }
 
     @Test
@@ -374,27 +376,75 @@ class LaunchIT {
         assertThat(link.attr("href")).startsWith(TOOL + "/lti/login?").contains("login_hint=no-cookies");
     }
 
-    @Test
-    void withPlatformStorageTheStateIsPutInThePlatformAndReadBackAtLaunch() {
-        Browser noCookies = new Browser(false);
-        Map<String, String> login = platform.loginFor("storage-user");
+    /** A login with platform storage, through the platform, to the launch page that reads the state back. */
+    private static Page platformStorageCheckPage(Browser noCookies, String user) {
+        Map<String, String> login = platform.loginFor(user);
         login.put("lti_storage_target", "_parent");
         Page storagePage = noCookies.post(TOOL + "/lti/login", login);
         assertThat(storagePage.status()).isEqualTo(200);
         var box = storagePage.document().getElementById("platform-storage");
         assertThat(box.attr("data-mode")).isEqualTo("put");
-        String state = box.attr("data-value");
-        assertThat(box.attr("data-key")).isEqualTo("state_" + state);
+        assertThat(box.attr("data-origin")).as("only the platform may receive the state")
+                .isEqualTo("http://127.0.0.1:28181");
+        assertThat(box.attr("data-key")).isEqualTo("state_" + box.attr("data-value"));
 
         Page authorization = noCookies.get(box.attr("data-next"));
         Page check = noCookies.submit(authorization.form());
         assertThat(check.status()).isEqualTo(200);
-        assertThat(check.document().getElementById("platform-storage").attr("data-mode")).isEqualTo("get");
+        var readBack = check.document().getElementById("platform-storage");
+        assertThat(readBack.attr("data-mode")).isEqualTo("get");
+        assertThat(readBack.attr("data-origin")).as("only the platform may answer").isEqualTo("http://127.0.0.1:28181");
+        assertThat(readBack.attr("data-key")).isEqualTo(box.attr("data-key"));
+        return check;
+    }
 
-        // What the page's script does once the platform answers lti.get_data with the stored state:
+    /** What the page's script posts once the platform answered lti.get_data with the stored value. */
+    private static Browser.Form readBack(Page check) {
         Browser.Form form = check.form();
-        form.fields().put("platform_state", state);
-        assertThat(landing(noCookies, noCookies.submit(form)).status()).isEqualTo(200);
+        String key = check.document().getElementById("platform-storage").attr("data-key");
+        form.fields().put("platform_state", key.substring("state_".length()));
+        return form;
+    }
+
+    @Test
+    void withPlatformStorageTheToolsOwnPageReadsTheStateBackAndLaunches() {
+        Browser noCookies = new Browser(false);
+        Page check = platformStorageCheckPage(noCookies, "storage-user");
+
+        assertThat(landing(noCookies, noCookies.submitFrom(TOOL, readBack(check))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCrossSitePostOfAPlatformStorageLaunchIsRefused() {
+        // The attacker runs a login of their own and collects everything its launch page holds...
+        Browser attacker = new Browser(false);
+        Browser.Form attackersLaunch = readBack(platformStorageCheckPage(attacker, "storage-attacker"));
+
+        // ...then makes the victim's browser post it from the attacker's site (login CSRF).
+        Browser victim = new Browser(false);
+        assertRejectedWithPage(victim.submitFrom("https://attacker.example", attackersLaunch), 401,
+                "did not return the state");
+        assertRejectedWithPage(victim.submit(attackersLaunch), 401, "did not return the state");
+    }
+
+    @Test
+    void aPlatformStorageRepostWithoutTheToolPagesCheckIsRefused() {
+        Browser noCookies = new Browser(false);
+        Browser.Form form = readBack(platformStorageCheckPage(noCookies, "storage-nocheck"));
+        form.fields().remove("storage_check");
+
+        assertRejectedWithPage(noCookies.submitFrom(TOOL, form), 401, "did not return the state");
+    }
+
+    @Test
+    void whenThePlatformStorageHasNoStateTheToolOffersANewWindow() {
+        Browser noCookies = new Browser(false);
+        Browser.Form form = platformStorageCheckPage(noCookies, "storage-empty").form();
+        form.fields().put("platform_state", "unavailable");
+
+        Page page = noCookies.submitFrom(TOOL, form);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.document().selectFirst("a[target=_blank]").attr("href")).startsWith(TOOL + "/lti/login?");
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -91,6 +91,19 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** A form POST from a page of {@code origin}: the Origin header a browser writes, which no page can change. */
+    public Page postFrom(String origin, String url, Map<String, String> form) {
+        read();
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    public Page submitFrom(String origin, Form form) {
+        return postFrom(origin, form.action(), form.fields());
+    }
+
     public Page postRaw(String url, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

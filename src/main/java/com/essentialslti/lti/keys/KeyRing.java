@@ -55,6 +55,32 @@ public final class KeyRing {
         return this;
     }
 
+    /**
+     * Reads the keys again when another process (on the same database) rotated them: the kids, statuses and
+     * retirement times of the stored keys differ from the ones held. A cheap query that loads no key material
+     * unless something changed. Returns true when the ring changed.
+     */
+    public boolean refresh() {
+        List<String> stored = database.read(em -> em.createQuery(
+                        "SELECT k.kid, k.status FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt",
+                        Object[].class)
+                .setParameter("purpose", purpose)
+                .getResultList()).stream().map(row -> row[0] + ":" + row[1]).toList();
+        if (stored.equals(fingerprint())) {
+            return false;
+        }
+        keys = database.read(em -> em.createQuery(
+                        "SELECT k FROM ToolKey k WHERE k.purpose = :purpose ORDER BY k.createdAt", ToolKey.class)
+                .setParameter("purpose", purpose)
+                .getResultList());
+        return true;
+    }
+
+    private List<String> fingerprint() {
+        List<ToolKey> held = keys;
+        return held == null ? List.of() : held.stream().map(k -> k.kid() + ":" + k.status()).toList();
+    }
+
     /** Retires the active key and makes a new one active. Returns the new key's kid. */
     public String rotate() {
         ToolKey fresh = ToolKey.generate(purpose, clock.instant());

@@ -90,6 +90,10 @@ public class ToolKey {
         return kid;
     }
 
+    Status status() {
+        return status;
+    }
+
     public boolean active() {
         return status == Status.ACTIVE;
     }

@@ -17,8 +17,11 @@ final class DeploymentKnown implements LaunchCheck {
         this.registrations = registrations;
     }
 
-    /** Records the unknown deployment for the operator and says what the operator must add. */
-    static LaunchRejected unknown(Registrations registrations, Registration registration, String deploymentId) {
+    /**
+     * Records the unknown deployment for the operator and says what the operator must add. Only here, after the
+     * platform's signature was verified (earlier in the chain): an anonymous request cannot add to the record.
+     */
+    private LaunchRejected unknown(Registration registration, String deploymentId) {
         registrations.recordUnknownDeployment(registration, deploymentId);
         return new LaunchRejected("lti.deployment_id.unknown", 403, "This deployment of the tool is not set up",
                 "This tool does not know deployment '" + deploymentId + "' of " + registration.issuer() + ".",
@@ -45,7 +48,7 @@ final class DeploymentKnown implements LaunchCheck {
                     + Deployment.MAX_ID_LENGTH + " characters.", "deployment_id length");
         }
         if (!attempt.registration.hasDeployment(id)) {
-            throw unknown(registrations, attempt.registration, id);
+            throw unknown(attempt.registration, id);
         }
     }
 }

@@ -58,29 +58,38 @@ public class LaunchResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
-                           @FormParam("platform_state") String platformState, @Context HttpHeaders headers) {
-        Optional<LoginState> issued = states.find(state);
-        Optional<LoginState> login = issued.filter(s -> !s.used());
-        boolean bound = StateCookie.returned(headers.getCookies(), state)
-                || login.map(l -> platformStorageReturned(l, platformState)).orElse(false);
+                           @FormParam(PlatformStorage.STORED_STATE) String storedState,
+                           @FormParam(PlatformStorage.CHECK) String storageCheck, @Context HttpHeaders headers) {
+        Optional<LoginState> login = states.find(state);
+        boolean cookieReturned = login.map(l -> StateCookie.returned(headers.getCookies(), l.id())).orElse(false);
+        boolean storageRepost = storedState != null || storageCheck != null;
+        boolean bound = cookieReturned || (storageRepost && login.map(l -> storageReturned(l, storedState)
+                && repostFromOwnPage(l, storageCheck, headers)).orElse(false));
         boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
         if (!bound && cookiesBlocked && login.isPresent() && idToken != null
                 && idToken.length() <= IdTokenPresent.MAX_LENGTH) {
-            return unboundBrowser(login.get(), idToken, platformState != null);
+            if (!storageRepost) {
+                return unboundBrowser(login.get(), idToken);
+            }
+            if (repostFromOwnPage(login.get(), storageCheck, headers)) {
+                // The tool's own page asked the platform, which did not have the state: storage is not working here.
+                return newWindow(login.get());
+            }
+            // Otherwise a page elsewhere posted it: refused by StateBoundToBrowser below.
         }
         ValidatedLaunch launch;
         try {
-            launch = validator.validate(idToken, state, issued.orElse(null), bound);
+            launch = validator.validate(idToken, state, login.orElse(null), bound);
         } catch (LaunchRejected rejected) {
             LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
-                    + " detail=\"" + rejected.logDetail() + "\"");
+                    + " detail=\"" + rejected.logDetail() + "\"" + (storageRepost ? " storage_repost=true" : ""));
             return rejected.page();
         }
         LaunchClaims claims = launch.claims();
         LOG.info("event=launch.accepted correlation=" + Correlation.current() + " issuer="
                 + launch.registration().issuer() + " deployment=" + claims.deploymentId()
                 + " message_type=" + claims.messageType());
-        String clearCookie = new StateCookie(settings).clear(state);
+        String clearCookie = new StateCookie(settings).clear(login.orElseThrow().id());
         if (claims.isDeepLinking()) {
             return Response.ok(Pages.render("lti/deep-linking-unavailable", Map.of()))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -98,28 +107,40 @@ public class LaunchResource {
                 .build();
     }
 
+    /** The platform's storage gave back this login's id: only for a login that asked for platform storage. */
+    private static boolean storageReturned(LoginState login, String storedState) {
+        return login.storageTarget().isPresent() && login.id().equals(storedState);
+    }
+
     /**
-     * The page of {@link #unboundBrowser} read the state back from the platform's storage. Only for a login that
-     * asked for platform storage: the check itself runs in the browser, as LTI Client Side postMessages 1.0 designs
-     * it, so the tool accepts it nowhere else.
+     * The re-post comes from the launch page the tool served for this state: same origin (checked by the browser's
+     * own headers) and carrying the value only that page knows. Without this a page on any site could post an
+     * attacker's id_token, state and stored state into a victim's browser and sign the victim in as the attacker.
      */
-    private static boolean platformStorageReturned(LoginState login, String platformState) {
-        return login.storageTarget().isPresent() && login.state().equals(platformState);
+    private boolean repostFromOwnPage(LoginState login, String storageCheck, HttpHeaders headers) {
+        return PlatformStorage.postedByTheToolsOwnPage(headers, settings)
+                && states.storageCheckMatches(login, storageCheck);
     }
 
     /**
      * The browser did not return the state cookie. With platform storage, a page asks the platform for the state
      * and posts the launch again; without it, the tool offers to start over in a new window, where its cookie works.
      */
-    private Response unboundBrowser(LoginState login, String idToken, boolean storageAlreadyTried) {
-        if (login.storageTarget().isPresent() && !storageAlreadyTried) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("idToken", idToken);
-            model.put("state", login.state());
-            model.put("stateKey", "state_" + login.state());
-            model.put("storageTarget", login.storageTarget().get());
-            return Pages.ok("lti/launch-storage", model);
+    private Response unboundBrowser(LoginState login, String idToken) {
+        if (login.storageTarget().isEmpty()) {
+            return newWindow(login);
         }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("idToken", idToken);
+        model.put("state", login.state());
+        model.put("stateKey", PlatformStorage.key(login));
+        model.put("storageTarget", login.storageTarget().get());
+        model.put("platformOrigin", registrations.byId(login.registrationId()).map(PlatformStorage::origin).orElse(""));
+        model.put("storageCheck", states.storageCheck(login));
+        return Pages.ok("lti/launch-storage", model);
+    }
+
+    private Response newWindow(LoginState login) {
         LOG.info("event=launch.cookie_blocked correlation=" + Correlation.current());
         return Pages.ok("lti/new-window", Map.of("loginUrl", newWindowLogin(login).toString()));
     }

@@ -102,9 +102,9 @@ public class LoginResource {
                     "Ask the LMS administrator to send client_id in the login request.");
         }
         Registration registration = candidates.get(0);
-        if (!blank(deploymentId) && !registration.hasDeployment(deploymentId)) {
-            return DeploymentKnown.unknown(registrations, registration, deploymentId).page();
-        }
+        // An unknown lti_deployment_id is not refused here: the launch refuses it once the platform signed it, and
+        // records it for the operator then (Canvas mints deployment ids in normal operation). Recording it here
+        // would let anyone write to the database.
         LoginState state = states.issue(new LoginRequest(registration.id(), loginHint, messageHint, targetLinkUri,
                 blank(deploymentId) ? null : deploymentId, blank(storageTarget) ? null : storageTarget));
         URI authorization = authenticationRequest(registration, state);
@@ -116,15 +116,15 @@ public class LoginResource {
             return Response.ok(Pages.render("lti/login-storage", Map.of(
                             "authorizationUrl", authorization.toString(),
                             "storageTarget", storageTarget,
-                            "platformOrigin", origin(registration.authLoginUrl()),
-                            "stateKey", "state_" + state.state(),
-                            "state", state.state())))
+                            "platformOrigin", PlatformStorage.origin(registration),
+                            "stateKey", PlatformStorage.key(state),
+                            "state", state.id())))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .header("Set-Cookie", cookie.set(state.state()))
+                    .header("Set-Cookie", cookie.set(state.id()))
                     .build();
         }
         return Response.status(Response.Status.FOUND).location(authorization)
-                .header("Set-Cookie", cookie.set(state.state()))
+                .header("Set-Cookie", cookie.set(state.id()))
                 .build();
     }
 
@@ -142,10 +142,6 @@ public class LoginResource {
         params.put("state", state.state());
         params.put("nonce", state.nonce());
         return Urls.withQuery(registration.authLoginUrl(), params);
-    }
-
-    static String origin(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private Response refuse(String code, String explanation, String remedy) {

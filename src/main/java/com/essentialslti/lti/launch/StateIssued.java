@@ -4,7 +4,10 @@ import com.essentialslti.lti.session.LoginStates;
 
 import java.time.Clock;
 
-/** The state is one this tool issued at a login initiation, not yet used and not expired. */
+/**
+ * The state is one this tool issued at a login initiation (its seal holds) and has not expired. Whether it was used
+ * before is checked last, by {@link StateUsedOnce}, which records its use.
+ */
 final class StateIssued implements LaunchCheck {
 
     private final LoginStates states;
@@ -31,10 +34,6 @@ final class StateIssued implements LaunchCheck {
         if (attempt.loginState == null || !attempt.loginState.state().equals(attempt.state)) {
             attempt.loginState = states.find(attempt.state).orElseThrow(() -> LaunchRejected.untrusted("state.unknown",
                     "This launch does not belong to a login started by this tool.", remedy, "state not issued"));
-        }
-        if (attempt.loginState.used()) {
-            throw LaunchRejected.untrusted("state.used",
-                    "This launch was already used once; a launch can be used only once.", remedy, "state reused");
         }
         if (attempt.loginState.expiredAt(clock.instant())) {
             throw LaunchRejected.untrusted("state.expired",

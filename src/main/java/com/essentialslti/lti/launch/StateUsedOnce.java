@@ -2,7 +2,10 @@ package com.essentialslti.lti.launch;
 
 import com.essentialslti.lti.session.LoginStates;
 
-/** Marks the login state used; a concurrent or later launch with the same state (or nonce) fails here. */
+/**
+ * Records the login state's use; a concurrent or later launch with the same state (or its nonce) fails here. Last in
+ * the chain, so the one write a launch makes for its state follows a verified platform signature.
+ */
 final class StateUsedOnce implements LaunchCheck {
 
     private final LoginStates states;
@@ -18,10 +21,10 @@ final class StateUsedOnce implements LaunchCheck {
 
     @Override
     public void check(LaunchAttempt attempt) throws LaunchRejected {
-        if (!states.consume(attempt.state)) {
+        if (!states.consume(attempt.loginState)) {
             throw LaunchRejected.untrusted("state.used",
                     "This launch was already used once; a launch can be used only once.",
-                    "Launch the activity again from the course page.", "state consumed concurrently");
+                    "Launch the activity again from the course page.", "state used before");
         }
     }
 }

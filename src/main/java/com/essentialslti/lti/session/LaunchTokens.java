@@ -2,11 +2,7 @@ package com.essentialslti.lti.session;
 
 import com.essentialslti.infra.Database;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,46 +21,30 @@ public final class LaunchTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     static final int MAX_TOKEN_LENGTH = 4096;
 
-    private final SecretKeySpec key;
+    private final Seal seal;
     private final Clock clock;
     private final Duration lifetime;
 
     public LaunchTokens(Database database, Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
-        AppSecret secret = database.transaction(em -> {
-            AppSecret stored = em.find(AppSecret.class, SECRET_NAME);
-            if (stored == null) {
-                stored = AppSecret.generate(SECRET_NAME, clock.instant());
-                em.persist(stored);
-            }
-            return stored;
-        });
-        this.key = new SecretKeySpec(secret.bytes(), "HmacSHA256");
+        this.seal = new Seal(database, SECRET_NAME, clock);
     }
 
     public String issue(String registrationId, String deploymentId, String subject, String resourceLinkId) {
         long expires = clock.instant().plus(lifetime).getEpochSecond();
         String payload = String.join(".", encode(registrationId), encode(deploymentId), encode(subject),
                 encode(resourceLinkId), Long.toString(expires));
-        return payload + "." + ENCODER.encodeToString(mac(payload));
+        return payload + "." + seal.mac(payload);
     }
 
     /** The session a token stands for, or empty when it is forged, malformed or expired. */
     public Optional<LaunchSession> verify(String token) {
-        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        int lastDot = token.lastIndexOf('.');
-        if (lastDot <= 0) {
-            return Optional.empty();
-        }
-        String payload = token.substring(0, lastDot);
+        return seal.payload(token, MAX_TOKEN_LENGTH).flatMap(this::session);
+    }
+
+    private Optional<LaunchSession> session(String payload) {
         try {
-            byte[] expected = ENCODER.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII);
-            if (!MessageDigest.isEqual(expected, token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
-                return Optional.empty();
-            }
             String[] parts = payload.split("\\.");
             if (parts.length != 5) {
                 return Optional.empty();
@@ -86,15 +66,5 @@ public final class LaunchTokens {
 
     private static String decode(String value) {
         return new String(DECODER.decode(value), StandardCharsets.UTF_8);
-    }
-
-    private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -98,9 +98,9 @@ class LaunchChecksTest {
         }
 
         @Test
-        void refusesAStateUsedBefore() throws LaunchRejected {
-            fixture.states.consume(login.state());
-            assertThat(rejects(StateIssued.class, valid()).code()).isEqualTo("state.used");
+        void refusesAStateAlteredAfterTheToolSealedIt() throws LaunchRejected {
+            String altered = login.state().replaceFirst("\\.[^.]+$", ".AAAA");
+            assertThat(rejects(StateIssued.class, valid(), altered).code()).isEqualTo("state.unknown");
         }
 
         @Test
@@ -371,6 +371,17 @@ class LaunchChecksTest {
             assertThat(fixture.registrations.unknownDeployments())
                     .anySatisfy(u -> assertThat(u.deploymentId()).isEqualTo("7"));
         }
+
+        @Test
+        void anUnknownDeploymentInATokenThePlatformDidNotSignIsNotRecorded() {
+            RSAKey impostor = Keys.rsa(fixture.platformKey.getKeyID());
+            String forged = fixture.token(login).with(LtiClaim.DEPLOYMENT_ID, "8").signedWith(impostor).build();
+
+            assertThatThrownBy(() -> fixture.validator.validate(forged, login.state(), login, true))
+                    .isInstanceOfSatisfying(LaunchRejected.class,
+                            r -> assertThat(r.code()).isEqualTo("id_token.signature"));
+            assertThat(fixture.registrations.unknownDeployments()).isEmpty();
+        }
     }
 
     @Nested
@@ -435,7 +446,7 @@ class LaunchChecksTest {
         void refusesTheSecondUseOfAState() throws LaunchRejected {
             String token = valid();
             fixture.validator.validate(token, login.state(), true);
-            LaunchAttempt attempt = new LaunchAttempt(token, login.state(), true);
+            LaunchAttempt attempt = fixture.before(StateUsedOnce.class, token, login.state());
             assertThatThrownBy(() -> fixture.check(StateUsedOnce.class).check(attempt))
                     .isInstanceOfSatisfying(LaunchRejected.class, r -> assertThat(r.code()).isEqualTo("state.used"));
         }
