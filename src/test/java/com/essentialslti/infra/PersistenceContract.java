@@ -819,8 +819,10 @@ abstract class PersistenceContract {
         @Test
         void aStateCanBeUsedOnce() {
             LoginState issued = states.issue(login);
+            assertThat(states.used(issued)).isFalse();
 
             assertThat(states.consume(issued)).isTrue();
+            assertThat(states.used(issued)).isTrue();
             assertThat(states.consume(states.find(issued.state()).orElseThrow())).isFalse();
         }
 

@@ -42,8 +42,9 @@ public final class ToolProcess implements AutoCloseable {
         List<String> jvm = new java.util.ArrayList<>(List.of("-Xms2g", "-Xmx2g"));
         jvm.add("-XX:SharedArchiveFile=" + jar.resolveSibling("essentials-lti.jsa"));
         jvm.addAll(extraJvmOptions);
+        // A benchmark measures the tool, not its per-address limit: every request comes from this one address.
         return start(jar, jvm, List.of("--unpackdir", jar.resolveSibling("payara-runtime").toString()), port,
-                dataDir, configDir, log, Map.of());
+                dataDir, configDir, log, Map.of("RATE_LIMIT_PER_SECOND", "1000000"));
     }
 
     /** Starts the jar with extra JVM options (before -jar) and Payara Micro options (after it). */

@@ -67,7 +67,7 @@ public class LaunchResource {
                 && repostFromOwnPage(l, storageCheck, headers)).orElse(false));
         boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
         if (!bound && cookiesBlocked && login.isPresent() && idToken != null
-                && idToken.length() <= IdTokenPresent.MAX_LENGTH) {
+                && idToken.length() <= IdTokenPresent.MAX_LENGTH && !states.used(login.get())) {
             if (!storageRepost) {
                 return unboundBrowser(login.get(), idToken);
             }

@@ -80,11 +80,16 @@ public final class LoginStates {
                 return true;
             });
         } catch (PersistenceException refused) {
-            if (database.read(em -> em.find(UsedLoginState.class, state.id())) != null) {
+            if (used(state)) {
                 return false; // the primary key refused a second use
             }
             throw refused;
         }
+    }
+
+    /** Whether the state served a launch already (a read; the launch itself relies on {@link #consume}). */
+    public boolean used(LoginState state) {
+        return database.read(em -> em.find(UsedLoginState.class, state.id())) != null;
     }
 
     /** Forgets the uses of states that have expired: such a state is refused on its expiry alone. */
