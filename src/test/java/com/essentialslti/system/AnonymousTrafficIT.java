@@ -73,9 +73,13 @@ class AnonymousTrafficIT {
         assertThat(statuses.getOrDefault(302, 0)).as("the burst of twice the rate passes").isBetween(40, 80);
         assertThat(statuses.getOrDefault(429, 0)).isPositive();
 
-        Page refused = new Browser().send(HttpRequest.newBuilder(URI.create(TOOL + "/lti/login"))
-                .header("X-Forwarded-For", "203.0.113.50").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(platform.loginFor("limited")))));
+        Browser limited = new Browser();
+        Page refused = null;
+        for (int i = 0; i < 100 && (refused == null || refused.status() != 429); i++) { // the bucket refills meanwhile
+            refused = limited.send(HttpRequest.newBuilder(URI.create(TOOL + "/lti/login"))
+                    .header("X-Forwarded-For", "203.0.113.50").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(platform.loginFor("limited")))));
+        }
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.text()).contains("Too many requests").contains("RATE_LIMIT_PER_SECOND")

@@ -35,6 +35,11 @@ final class StateIssued implements LaunchCheck {
             attempt.loginState = states.find(attempt.state).orElseThrow(() -> LaunchRejected.untrusted("state.unknown",
                     "This launch does not belong to a login started by this tool.", remedy, "state not issued"));
         }
+        if (!attempt.boundToBrowser && states.used(attempt.loginState)) {
+            // Only a browser that lost its state cookie needs this read: a replay says so instead of "not bound".
+            throw LaunchRejected.untrusted("state.used",
+                    "This launch was already used once; a launch can be used only once.", remedy, "state reused");
+        }
         if (attempt.loginState.expiredAt(clock.instant())) {
             throw LaunchRejected.untrusted("state.expired",
                     "The login took too long: it expired before the LMS answered.", remedy, "state expired");

@@ -104,6 +104,14 @@ class LaunchChecksTest {
         }
 
         @Test
+        void refusesAStateUsedBeforeWhenTheBrowserLostItsCookie() {
+            fixture.states.consume(login);
+            LaunchAttempt replay = new LaunchAttempt(valid(), login.state(), false);
+            assertThatThrownBy(() -> fixture.check(StateIssued.class).check(replay))
+                    .isInstanceOfSatisfying(LaunchRejected.class, r -> assertThat(r.code()).isEqualTo("state.used"));
+        }
+
+        @Test
         void refusesAnExpiredState() throws LaunchRejected {
             fixture.clock.advance(Duration.ofMinutes(6));
             assertThat(rejects(StateIssued.class, valid()).code()).isEqualTo("state.expired");
