@@ -72,6 +72,7 @@ public class ToolStartup implements Extension {
         long started = System.nanoTime();
         try {
             settings = SettingsProducer.fromConfig(ConfigProvider.getConfig(ToolStartup.class.getClassLoader()));
+            settings.requireStrongOperatorToken(); // a failed start: logged below, readiness DOWN
             clock = Clock.systemUTC();
             // A first start needs new key pairs, a noticeable share of its time: they are generated while the
             // database opens. A restart finds its keys stored and drops them.

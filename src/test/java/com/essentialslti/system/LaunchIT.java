@@ -475,7 +475,7 @@ class LaunchIT {
         assertThat(refused.body()).contains("\"error\":\"unauthorized\"");
 
         Page rotated = operator.send(java.net.http.HttpRequest.newBuilder(URI.create(TOOL + "/admin/keys/rotate"))
-                .header("Authorization", "Bearer it-operator-token")
+                .header("Authorization", "Bearer it-operator-token-of-at-least-32-chars")
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(rotated.status()).isEqualTo(200);
         String newKid = rotated.body().replaceAll(".*\"active_kid\":\"([^\"]+)\".*", "$1");
