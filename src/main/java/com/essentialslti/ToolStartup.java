@@ -1,6 +1,7 @@
 package com.essentialslti;
 
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.infra.SettingsProducer;
 import com.essentialslti.lti.keys.KeyRing;
@@ -114,7 +115,7 @@ public class ToolStartup implements Extension {
                     + " millis=" + (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             startupFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.SEVERE, "event=startup.failed reason=\"" + startupFailure + "\"", e);
+            LOG.log(Level.SEVERE, "event=startup.failed reason=" + LogValues.quote(startupFailure), e);
         } finally {
             finished.countDown();
         }

@@ -1,5 +1,6 @@
 package com.essentialslti.web;
 
+import com.essentialslti.infra.LogValues;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -46,7 +47,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
             Object started = request.getProperty("started");
             long micros = started instanceof Long s ? (System.nanoTime() - s) / 1000 : -1;
             LOG.info("event=http correlation=" + Correlation.current() + " method=" + request.getMethod()
-                    + " path=/" + request.getUriInfo().getPath(false).replaceFirst("^/", "")
+                    + " path=" + LogValues.quote("/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""))
                     + " status=" + response.getStatus() + " micros=" + micros);
         }
         Correlation.end();

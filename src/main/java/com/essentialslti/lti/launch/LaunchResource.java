@@ -1,5 +1,6 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.registration.Registrations;
@@ -73,13 +74,13 @@ public class LaunchResource {
             launch = validator.validate(idToken, state, issued.orElse(null), bound);
         } catch (LaunchRejected rejected) {
             LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
-                    + " detail=\"" + rejected.logDetail() + "\"");
+                    + " detail=" + LogValues.quote(rejected.logDetail()));
             return rejected.page();
         }
         LaunchClaims claims = launch.claims();
         LOG.info("event=launch.accepted correlation=" + Correlation.current() + " issuer="
-                + launch.registration().issuer() + " deployment=" + claims.deploymentId()
-                + " message_type=" + claims.messageType());
+                + LogValues.quote(launch.registration().issuer()) + " deployment="
+                + LogValues.quote(claims.deploymentId()) + " message_type=" + LogValues.quote(claims.messageType()));
         String clearCookie = new StateCookie(settings).clear(state);
         if (claims.isDeepLinking()) {
             return Response.ok(Pages.render("lti/deep-linking-unavailable", Map.of()))

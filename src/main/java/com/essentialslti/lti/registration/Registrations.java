@@ -2,6 +2,7 @@ package com.essentialslti.lti.registration;
 
 import com.essentialslti.infra.Database;
 
+import com.essentialslti.infra.LogValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -74,8 +75,8 @@ public final class Registrations {
         } else {
             problems.add(dir + ": no such directory, so no platform is registered from files");
         }
-        problems.forEach(p -> LOG.warning("event=registration.file.refused problem=\"" + p + "\""));
-        loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + s));
+        problems.forEach(p -> LOG.warning("event=registration.file.refused problem=" + LogValues.quote(p)));
+        loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + LogValues.quote(s)));
         refresh();
         return new LoadReport(loaded, problems);
     }
@@ -141,8 +142,8 @@ public final class Registrations {
             }
             return null;
         });
-        LOG.warning("event=deployment.unknown issuer=" + registration.issuer() + " client_id="
-                + registration.clientId() + " deployment_id=\"" + deploymentId + "\"");
+        LOG.warning("event=deployment.unknown issuer=" + LogValues.quote(registration.issuer()) + " client_id="
+                + LogValues.quote(registration.clientId()) + " deployment_id=" + LogValues.quote(deploymentId));
     }
 
     public List<UnknownDeployment> unknownDeployments() {

@@ -371,6 +371,38 @@ class LaunchChecksTest {
             assertThat(fixture.registrations.unknownDeployments())
                     .anySatisfy(u -> assertThat(u.deploymentId()).isEqualTo("7"));
         }
+
+        @Test
+        void anUnknownDeploymentIdCannotForgeALogLine() throws LaunchRejected {
+            java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger(
+                    com.essentialslti.lti.registration.Registrations.class.getName());
+            java.util.logging.Handler handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    logged.add(record.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            log.addHandler(handler);
+            try {
+                rejects(DeploymentKnown.class, fixture.token(login)
+                        .with(LtiClaim.DEPLOYMENT_ID, "7\r\nevent=launch.accepted issuer=forged").build());
+            } finally {
+                log.removeHandler(handler);
+            }
+
+            assertThat(logged).singleElement().asString().startsWith("event=deployment.unknown")
+                    .doesNotContain("\r").doesNotContain("\n")
+                    .contains("deployment_id=\"7\\r\\nevent=launch.accepted issuer=forged\"");
+        }
     }
 
     @Nested
