@@ -136,6 +136,13 @@ public class ToolStartup implements Extension {
         return startupFailure;
     }
 
+    /** The registered platforms' origins once the tool has started, none before. Never waits. */
+    public java.util.List<String> platformOrigins() {
+        // The latch orders the read after the start's writes.
+        return finished.getCount() == 0 && registrations != null ? registrations.platformOrigins()
+                : java.util.List.of();
+    }
+
     Database database() {
         return require(() -> database);
     }
