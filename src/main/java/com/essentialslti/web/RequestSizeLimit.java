@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Refuses a request body larger than the server reads, before anything tries to: Payara stops at its
- * {@code max-post-size-bytes} (1 MiB, pre-boot-commands.txt) by throwing while it parses the form, which reaches the
- * browser as the server's own "HTTP Status 500" page, outside the tool's error mapping. This filter answers 413 with
- * the tool's error page instead, inside the LMS iframe, with the reference the operator looks up in the log.
+ * Refuses a request body larger than the tool takes (1 MiB; an id_token is a few KiB) before anything reads it, with
+ * the tool's own 413 page inside the LMS iframe and the reference the operator looks up in the log. The server's
+ * limit (max-post-size-bytes, pre-boot-commands.txt) is set higher: when the server refuses, it does so before any of
+ * the tool's code runs, with its own "HTTP Status 500" report that says nothing an administrator can act on.
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestSizeLimit extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(RequestSizeLimit.class.getName());
-    /** The server's max-post-size-bytes: what Payara reads of a form. An id_token is a few KiB. */
+    /** The largest body the tool takes: what the server took before the tool checked itself. */
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
     @Inject

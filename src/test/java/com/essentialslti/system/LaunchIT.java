@@ -455,6 +455,7 @@ class LaunchIT {
         Page larger = browser.postRaw(TOOL + "/lti/launch", "application/x-www-form-urlencoded",
                 "id_token=" + "a".repeat(5_000_000));
         assertThat(larger.status()).isEqualTo(413);
+        assertThat(larger.text()).contains("The request is too large").doesNotContain("HTTP Status");
         Page wrongMethod = browser.get(TOOL + "/lti/launch");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.text()).contains("Reference");
