@@ -19,7 +19,7 @@ class RegistrationFileTest {
     private static final String SOURCE = "platforms/moodle.json";
 
     /** A valid Moodle registration; each test spoils what it is about. */
-    private static Map<String, Object> moodle() {
+    static Map<String, Object> moodle() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", "Moodle");
         json.put("issuer", "https://moodle.example.org");

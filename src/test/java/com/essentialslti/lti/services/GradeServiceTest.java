@@ -357,7 +357,7 @@ class GradeServiceTest {
     @Nested
     class SendingTheTokenOnlyWhereTheRegistrationAllows {
 
-        /** Another server on the platform's host (127.0.0.1), on a port of its own: the same host, not the same origin. */
+        /** Another server on the platform's host (127.0.0.1), on a port of its own: same host, other origin. */
         com.sun.net.httpserver.HttpServer elsewhere;
         final java.util.List<String> elsewhereSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
 
