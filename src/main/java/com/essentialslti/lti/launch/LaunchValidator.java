@@ -1,9 +1,9 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.PlatformKeySets;
-import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LoginState;

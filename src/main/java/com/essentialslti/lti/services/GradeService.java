@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * The tool's client of Assignment and Grade Services 2.0: finds or creates the line item (gradebook column) of a
  * resource link and posts scores to it. Each call takes one access token from {@link AccessTokens}; a 401 gets one
  * fresh token and one more try, nothing else is retried here (the caller keeps undelivered scores and decides when
- * to try again).
+ * to try again). The token goes only where the registration allows ({@link Registration#serviceUrlRefusal}): every
+ * URL is checked before its request, a page link must stay on its page's origin, and a redirect is refused, never
+ * followed, since where it leads was never checked.
  */
 public final class GradeService {
 
@@ -224,7 +226,7 @@ public final class GradeService {
         return resolved;
     }
 
-    static boolean sameOrigin(URI a, URI b) {
+    private static boolean sameOrigin(URI a, URI b) {
         return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
                 && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
@@ -232,8 +234,6 @@ public final class GradeService {
     private static int port(URI url) {
         return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
-
-
 
     private URI create(Registration registration, URI lineItems, LineItemSpec spec) throws ServiceFailure {
         Map<String, Object> json = new LinkedHashMap<>();
