@@ -24,6 +24,11 @@ public class ToolComponents {
         return startup.ready();
     }
 
+    /** The registered platforms' origins (none while the tool starts): who may frame the tool. Never waits. */
+    public java.util.List<String> platformOrigins() {
+        return startup.platformOrigins();
+    }
+
     public String startupFailure() {
         return startup.startupFailure();
     }

@@ -1,6 +1,7 @@
 package com.essentialslti;
 
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.infra.SettingsProducer;
 import com.essentialslti.lti.keys.KeyRing;
@@ -83,6 +84,7 @@ public class ToolStartup implements Extension {
         long started = System.nanoTime();
         try {
             settings = SettingsProducer.fromConfig(ConfigProvider.getConfig(ToolStartup.class.getClassLoader()));
+            settings.requireStrongOperatorToken(); // a failed start: logged below, readiness DOWN
             clock = Clock.systemUTC();
             new ClientAddress(settings.trustedProxies()); // a wrong TRUSTED_PROXIES stops the start, saying which
             new RateLimit(settings.rateLimitPerSecond());
@@ -126,7 +128,7 @@ public class ToolStartup implements Extension {
                     + " millis=" + (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             startupFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.SEVERE, "event=startup.failed reason=\"" + startupFailure + "\"", e);
+            LOG.log(Level.SEVERE, "event=startup.failed reason=" + LogValues.quote(startupFailure), e);
         } finally {
             finished.countDown();
         }
@@ -171,6 +173,13 @@ public class ToolStartup implements Extension {
 
     public String startupFailure() {
         return startupFailure;
+    }
+
+    /** The registered platforms' origins once the tool has started, none before. Never waits. */
+    public java.util.List<String> platformOrigins() {
+        // The latch orders the read after the start's writes.
+        return finished.getCount() == 0 && registrations != null ? registrations.platformOrigins()
+                : java.util.List.of();
     }
 
     Database database() {

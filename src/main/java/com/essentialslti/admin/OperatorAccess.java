@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The gate of the operator API: {@code Authorization: Bearer $OPERATOR_TOKEN}, compared in constant time. The API
- * is off (404) while OPERATOR_TOKEN is unset. Its errors answer JSON: {@code {"error": code, "message": text}}.
+ * is off (404) while OPERATOR_TOKEN is unset or too short. Its errors answer JSON: {@code {"error": code, "message": text}}.
  */
 @ApplicationScoped
 public class OperatorAccess {
@@ -38,9 +38,11 @@ public class OperatorAccess {
     }
 
     Optional<Refusal> refusal(String authorization) {
-        if (settings.operatorToken().isEmpty()) {
-            return Optional.of(new Refusal(404, "operator_api_disabled",
-                    "Set OPERATOR_TOKEN to enable the operator API."));
+        if (!settings.operatorApiEnabled()) {
+            // A short token also stops the tool's start (Settings.requireStrongOperatorToken); this gate holds
+            // on its own all the same.
+            return Optional.of(new Refusal(404, "operator_api_disabled", "Set OPERATOR_TOKEN (at least "
+                    + Settings.MIN_OPERATOR_TOKEN_LENGTH + " characters) to enable the operator API."));
         }
         byte[] expected = ("Bearer " + settings.operatorToken().get()).getBytes(StandardCharsets.UTF_8);
         if (authorization == null

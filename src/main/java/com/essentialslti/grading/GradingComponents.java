@@ -54,7 +54,10 @@ public class GradingComponents {
             try {
                 // The parts come from the tool's start, which may still be running: wait for it here, not in
                 // the deployment.
+                // Never follows a redirect: the token would go wherever the platform's answer points, unchecked
+                // (GradeService refuses 3xx with its reason instead).
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .followRedirects(HttpClient.Redirect.NEVER)
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 KeyRing keys = toolKeys.get();
                 AccessTokens tokens = new AccessTokens(http, clock, keys::signingKey);

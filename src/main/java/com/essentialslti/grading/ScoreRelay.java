@@ -3,6 +3,7 @@ package com.essentialslti.grading;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
 import com.essentialslti.infra.KeyedLocks;
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.services.Delivery;
@@ -132,7 +133,7 @@ public final class ScoreRelay {
                     // a full batch: more may be due at once
                 }
             } catch (RuntimeException e) {
-                LOG.warning("event=grades.relay.failed reason=\"" + e + "\"");
+                LOG.warning("event=grades.relay.failed reason=" + LogValues.quote(e));
             }
         }
     }
@@ -157,7 +158,7 @@ public final class ScoreRelay {
                 Thread.currentThread().interrupt();
                 break;
             } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warning("event=grades.delivery.failed reason=\"" + e.getCause() + "\"");
+                LOG.warning("event=grades.delivery.failed reason=" + LogValues.quote(e.getCause()));
             }
         }
         return due.size();

@@ -28,6 +28,9 @@ public record Settings(
 
     public enum SandboxMode { AUTO, ON, OFF }
 
+    /** The shortest operator token the tool takes: a bearer token that guards key rotation must not be guessable. */
+    public static final int MIN_OPERATOR_TOKEN_LENGTH = 32;
+
     public Settings {
         trustedProxies = java.util.List.copyOf(trustedProxies);
         String text = baseUrl.toString();
@@ -42,6 +45,23 @@ public record Settings(
      */
     public static String embeddedDbUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("essentials") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Refuses an OPERATOR_TOKEN shorter than {@value #MIN_OPERATOR_TOKEN_LENGTH} characters, so that the tool does
+     * not start with an operator API anyone could guess their way into. The message says what to do.
+     */
+    public void requireStrongOperatorToken() {
+        operatorToken.filter(token -> token.length() < MIN_OPERATOR_TOKEN_LENGTH).ifPresent(token -> {
+            throw new IllegalStateException("OPERATOR_TOKEN must be at least " + MIN_OPERATOR_TOKEN_LENGTH
+                    + " characters (it has " + token.length() + "); set a longer random one, such as the output of "
+                    + "'openssl rand -hex 32', or unset it to turn the operator API off");
+        });
+    }
+
+    /** Whether the operator API is on: a token is set and long enough. */
+    public boolean operatorApiEnabled() {
+        return operatorToken.filter(token -> token.length() >= MIN_OPERATOR_TOKEN_LENGTH).isPresent();
     }
 
     public URI url(String path) {

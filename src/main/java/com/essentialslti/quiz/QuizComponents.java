@@ -5,6 +5,7 @@ import com.essentialslti.course.LinkPage;
 import com.essentialslti.course.Membership;
 import com.essentialslti.infra.Database;
 import com.essentialslti.grading.GradingComponents;
+import com.essentialslti.infra.LogValues;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class QuizComponents {
             try {
                 quizzes().submitOverdue();
             } catch (RuntimeException e) {
-                LOG.warning("event=quiz.overdue.failed reason=\"" + e + "\"");
+                LOG.warning("event=quiz.overdue.failed reason=" + LogValues.quote(e));
             }
         }, 5, 30, TimeUnit.SECONDS);
     }

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
 public final class Correlation {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Correlation() {
     }
 
+    /**
+     * Takes the caller's X-Request-Id (a proxy's, a load balancer's) when it is 8 to 64 of [A-Za-z0-9._-], else
+     * makes one: the id goes into every log line and header of the request, so nothing else may pass.
+     */
     static String begin(String incoming) {
         String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : fresh();
         CURRENT.set(id);

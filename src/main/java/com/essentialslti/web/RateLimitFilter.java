@@ -1,5 +1,6 @@
 package com.essentialslti.web;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -56,7 +57,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         OptionalLong retryAfter = limit.take(path, client);
         if (retryAfter.isPresent()) {
             LOG.warning("event=rate_limited correlation=" + Correlation.current() + " path=/" + path
-                    + " client=" + client);
+                    + " client=" + LogValues.quote(client));
             request.abortWith(Response.fromResponse(Pages.error(429, "Too many requests from your network",
                             "The tool received more launches from your network address in the last seconds than it "
                                     + "accepts (" + settings.rateLimitPerSecond() + " a second).",

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The operator API's gate: off without OPERATOR_TOKEN, the exact bearer token otherwise (JSON shape: system tests). */
 class OperatorAccessTest {
 
+    static final String TOKEN = "k9Vq2sLx7Hd0Rw4Tz8Bn3Mf6Pc1Gy5Ja";
+
     static OperatorAccess withToken(Optional<String> token) {
         OperatorAccess access = new OperatorAccess();
         access.settings = new Settings(URI.create("https://tool.example.org"), Path.of("data"), Path.of("lti-config"),
@@ -31,9 +33,9 @@ class OperatorAccessTest {
 
     @Test
     void aMissingOrWrongTokenIsUnauthorized() {
-        OperatorAccess access = withToken(Optional.of("s3cret"));
-        for (String authorization : new String[] {null, "", "s3cret", "Bearer s3cre", "Bearer s3cret2",
-                "bearer s3cret"}) {
+        OperatorAccess access = withToken(Optional.of(TOKEN));
+        for (String authorization : new String[] {null, "", TOKEN, "Bearer s3cre", "Bearer " + TOKEN + "2",
+                "bearer " + TOKEN}) {
             assertThat(access.refusal(authorization)).as(String.valueOf(authorization)).hasValueSatisfying(r -> {
                 assertThat(r.status()).isEqualTo(401);
                 assertThat(r.code()).isEqualTo("unauthorized");
@@ -42,7 +44,17 @@ class OperatorAccessTest {
     }
 
     @Test
+    void aTokenShorterThan32CharactersLeavesTheApiOff() {
+        OperatorAccess access = withToken(Optional.of(TOKEN.substring(1)));
+
+        assertThat(access.refusal("Bearer " + TOKEN.substring(1))).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.message()).contains("at least 32 characters");
+        });
+    }
+
+    @Test
     void theOperatorsTokenPasses() {
-        assertThat(withToken(Optional.of("s3cret")).refusal("Bearer s3cret")).isEmpty();
+        assertThat(withToken(Optional.of(TOKEN)).refusal("Bearer " + TOKEN)).isEmpty();
     }
 }

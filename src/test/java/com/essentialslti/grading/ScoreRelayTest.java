@@ -96,6 +96,19 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aScoreForALineItemOnAHostTheRegistrationDoesNotAllowIsParkedWithTheReasonAndNeverSent() {
+        OutboxScore score = fixture.queue(learner, URI.create("https://collector.example/lineitems/1/lineitem"), 75);
+
+        relay.deliverDue();
+
+        OutboxScore parked = reload(score);
+        assertThat(parked.state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(parked.lastAnswer()).hasValueSatisfying(answer -> assertThat(answer)
+                .contains("https://collector.example/lineitems/1/lineitem/scores").contains("was refused"));
+        assertThat(platform.tokens().tokenRequests()).as("no token was even asked for").isZero();
+    }
+
+    @Test
     void onlyTheNewestScoreOfALearnerIsSent() {
         queue(40);
         queue(90);

@@ -536,6 +536,22 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void theServiceHostsOfAFileAreKeptAndChangeWithIt() throws IOException {
+            writePlatform("canvas.json", canvasJson().replace("\"deployment_ids\"",
+                    "\"service_hosts\": [\"school.instructure.com\"], \"deployment_ids\""));
+            Registrations registrations = registrations();
+            assertThat(registrations.loadFiles(configDir).problems()).isEmpty();
+            Registration first = registrations.all().get(0);
+
+            assertThat(first.serviceHosts()).containsExactly("school.instructure.com");
+
+            writePlatform("canvas.json", canvasJson());
+            Registrations again = registrations();
+            again.loadFiles(configDir);
+            assertThat(again.byId(first.id()).orElseThrow().serviceHosts()).isEmpty();
+        }
+
+        @Test
         void aBadFileIsReportedWithFileFieldAndReasonAndTheOthersStillLoad() throws IOException {
             writePlatform("a-moodle.json", moodleJson("1"));
             writePlatform("b-broken.json", platformJson("Broken", "https://lms.example.org", "abc",

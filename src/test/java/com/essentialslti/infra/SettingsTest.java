@@ -8,13 +8,41 @@ import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SettingsTest {
 
     private static Settings settings(String baseUrl, Settings.SandboxMode sandbox) {
+        return withOperatorToken(baseUrl, sandbox, Optional.empty());
+    }
+
+    private static Settings withOperatorToken(String baseUrl, Settings.SandboxMode sandbox, Optional<String> token) {
         return new Settings(URI.create(baseUrl), Path.of("data"), Path.of("lti-config"), "jdbc:h2:mem:x", "sa", "",
                 sandbox, Duration.ofDays(7), Duration.ofMinutes(120), 10,
-                Duration.ofSeconds(10), Optional.empty(), true, java.util.List.of(), 100);
+                Duration.ofSeconds(10), token, true, java.util.List.of(), 100);
+    }
+
+    private static Settings withOperatorToken(String token) {
+        return withOperatorToken("https://lti.example.edu", Settings.SandboxMode.OFF, Optional.of(token));
+    }
+
+    @Test
+    void anOperatorTokenShorterThan32CharactersStopsTheStartSayingWhy() {
+        assertThatThrownBy(() -> withOperatorToken("x".repeat(31)).requireStrongOperatorToken())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("OPERATOR_TOKEN must be at least 32 characters (it has 31)")
+                .hasMessageNotContaining("xxxx");
+        assertThat(withOperatorToken("it-operator-token").operatorApiEnabled()).isFalse();
+    }
+
+    @Test
+    void anOperatorTokenOf32CharactersOrNoneAtAllStarts() {
+        assertThatCode(() -> withOperatorToken("x".repeat(32)).requireStrongOperatorToken())
+                .doesNotThrowAnyException();
+        assertThat(withOperatorToken("x".repeat(32)).operatorApiEnabled()).isTrue();
+        assertThatCode(() -> settings("https://lti.example.edu", Settings.SandboxMode.OFF)
+                .requireStrongOperatorToken()).doesNotThrowAnyException();
     }
 
     @Test

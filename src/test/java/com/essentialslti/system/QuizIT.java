@@ -545,7 +545,7 @@ class QuizIT {
     static Map<String, Object> parkedScoreOf(String user, Duration within) throws Exception {
         Instant until = Instant.now().plus(within);
         while (Instant.now().isBefore(until)) {
-            Page list = operator("GET", "/admin/grades/parked", "it-operator-token");
+            Page list = operator("GET", "/admin/grades/parked", "it-operator-token-of-at-least-32-chars");
             assertThat(list.status()).as(list.body()).isEqualTo(200);
             for (Object each : (List<Object>) JSONObjectUtils.parse(list.body()).get("parked")) {
                 Map<String, Object> parked = (Map<String, Object>) each;
@@ -582,13 +582,13 @@ class QuizIT {
         assertThat(postsFor("grades-user-8", Duration.ofMillis(200))).isEmpty();
 
         platform.gradebook().gradeable("grades-user-8");
-        Page sent = operator("POST", sendAgain, "it-operator-token");
+        Page sent = operator("POST", sendAgain, "it-operator-token-of-at-least-32-chars");
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(JSONObjectUtils.parse(sent.body())).containsEntry("state", "WAITING");
         assertThat(postsFor("grades-user-8", Duration.ofSeconds(10))).hasSize(1);
         assertThat(platform.gradebook().grade(lineItem, "grades-user-8")).isPresent();
-        Page again = operator("POST", sendAgain, "it-operator-token");
+        Page again = operator("POST", sendAgain, "it-operator-token-of-at-least-32-chars");
         assertThat(again.status()).as("no longer parked").isEqualTo(404);
         assertThat(again.body()).contains("\"error\":\"no_such_parked_score\"");
     }

@@ -53,6 +53,12 @@ public record LaunchClaims(
         }
     }
 
+    /** The same launch as if the platform had offered no grade service. */
+    public LaunchClaims withoutGradeService() {
+        return new LaunchClaims(messageType, deploymentId, targetLinkUri, subject, resourceLink, context, roles, name,
+                email, platformName, Optional.empty(), custom);
+    }
+
     /** The roles the tool recognises; unknown roles are dropped. */
     public Set<LisRole> lisRoles() {
         Set<LisRole> set = EnumSet.noneOf(LisRole.class);

@@ -1,9 +1,11 @@
 package com.essentialslti.lti.keys;
 
+import com.essentialslti.infra.LogValues;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +81,8 @@ public final class PlatformKeySets {
                 return Optional.ofNullable(fetched.keys().getKeyByKeyId(kid));
             } catch (Unavailable e) {
                 if (current != null) { // keep serving the keys we have while the platform is unreachable
-                    LOG.warning("event=keyset.refetch.failed url=" + keySetUrl + " reason=\"" + e.getMessage() + "\"");
+                    LOG.warning("event=keyset.refetch.failed url=" + LogValues.quote(keySetUrl) + " reason="
+                            + LogValues.quote(e.getMessage()));
                     return Optional.ofNullable(known);
                 }
                 throw e;
@@ -99,19 +102,20 @@ public final class PlatformKeySets {
     private JWKSet fetch(URI url) throws Unavailable {
         lastAttempt.put(url, clock.instant());
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url)
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url)
                             .timeout(Duration.ofSeconds(5))
                             .header("Accept", "application/json")
                             .GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new Unavailable("the key set URL " + url + " answered HTTP " + response.statusCode());
+                    HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new Unavailable("the key set URL " + url + " answered HTTP " + response.statusCode());
+                }
+                body = atMost(in, MAX_KEY_SET_BYTES, url);
             }
-            if (response.body().length > MAX_KEY_SET_BYTES) {
-                throw new Unavailable("the key set at " + url + " is larger than 256 KiB");
-            }
-            JWKSet set = JWKSet.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-            LOG.info("event=keyset.fetched url=" + url + " keys=" + set.getKeys().size());
+            JWKSet set = JWKSet.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            LOG.info("event=keyset.fetched url=" + LogValues.quote(url) + " keys=" + set.getKeys().size());
             return set;
         } catch (java.text.ParseException e) {
             throw new Unavailable("the key set at " + url + " is not a JSON Web Key Set");
@@ -121,5 +125,17 @@ public final class PlatformKeySets {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while fetching " + url);
         }
+    }
+
+    /**
+     * The body, read only up to {@code max} bytes: a key set that goes on (a huge or endless body) is refused as
+     * soon as it passes the cap, and closing the stream drops the connection, so it never fills the memory.
+     */
+    private static byte[] atMost(InputStream in, int max, URI url) throws IOException, Unavailable {
+        byte[] body = in.readNBytes(max + 1);
+        if (body.length > max) {
+            throw new Unavailable("the key set at " + url + " is larger than " + max / 1024 + " KiB");
+        }
+        return body;
     }
 }

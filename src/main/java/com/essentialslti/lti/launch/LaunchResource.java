@@ -1,5 +1,6 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.registration.Registrations;
@@ -82,13 +83,13 @@ public class LaunchResource {
             launch = validator.validate(idToken, state, login.orElse(null), bound);
         } catch (LaunchRejected rejected) {
             LOG.warning("event=launch.rejected correlation=" + Correlation.current() + " code=" + rejected.code()
-                    + " detail=\"" + rejected.logDetail() + "\"" + (storageRepost ? " storage_repost=true" : ""));
+                    + " detail=" + LogValues.quote(rejected.logDetail()) + (storageRepost ? " storage_repost=true" : ""));
             return rejected.page();
         }
         LaunchClaims claims = launch.claims();
         LOG.info("event=launch.accepted correlation=" + Correlation.current() + " issuer="
-                + launch.registration().issuer() + " deployment=" + claims.deploymentId()
-                + " message_type=" + claims.messageType());
+                + LogValues.quote(launch.registration().issuer()) + " deployment="
+                + LogValues.quote(claims.deploymentId()) + " message_type=" + LogValues.quote(claims.messageType()));
         String clearCookie = new StateCookie(settings).clear(login.orElseThrow().id());
         if (claims.isDeepLinking()) {
             return Response.ok(Pages.render("lti/deep-linking-unavailable", Map.of()))

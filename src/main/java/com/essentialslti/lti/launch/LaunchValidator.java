@@ -1,11 +1,14 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.lti.claims.LtiClaim;
 import com.essentialslti.lti.keys.PlatformKeySets;
+import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
+import com.essentialslti.web.Correlation;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import java.time.Clock;
@@ -14,12 +17,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The launch validation chain: the id_token POST passes each named check in order, or is rejected by the first
  * that fails. Cheap checks that need no key come first; the state is marked used only when everything else passed.
  */
 public final class LaunchValidator {
+
+    private static final Logger LOG = Logger.getLogger(LaunchValidator.class.getName());
 
     /** Clock skew tolerated on exp and iat. */
     public static final Duration LEEWAY = Duration.ofSeconds(60);
@@ -66,14 +73,48 @@ public final class LaunchValidator {
             check.check(attempt);
             attempt.passed.add(check.name());
         }
-        return new ValidatedLaunch(attempt.registration, typed(attempt.claims), List.copyOf(attempt.passed));
+        return new ValidatedLaunch(attempt.registration,
+                withAcceptableServices(typed(attempt.claims), attempt.registration), List.copyOf(attempt.passed));
+    }
+
+    /**
+     * The claims without their grade service when the tool will not call its URLs for this registration (see
+     * {@link Registration#serviceUrlRefusal}): the tool would send the platform's token there. The launch itself
+     * stands; the activity works as for a link without grades, and the operator finds the reason in the log.
+     */
+    static LaunchClaims withAcceptableServices(LaunchClaims claims, Registration registration) {
+        Optional<LaunchClaims.GradeServiceClaim> grades = claims.gradeService();
+        if (grades.isEmpty()) {
+            return claims;
+        }
+        for (URI url : Stream.concat(grades.get().lineItems().stream(), grades.get().lineItem().stream()).toList()) {
+            Optional<String> refusal = registration.serviceUrlRefusal(url);
+            if (refusal.isPresent()) {
+                LOG.warning("event=launch.ags.refused correlation=" + Correlation.current() + " issuer="
+                        + LogValues.quote(registration.issuer()) + " client_id="
+                        + LogValues.quote(registration.clientId()) + " url=" + LogValues.quote(url) + " reason="
+                        + LogValues.quote(refusal.get()));
+                return claims.withoutGradeService();
+            }
+        }
+        return claims;
     }
 
     static Optional<String> text(Object value) {
         return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
-    static LaunchClaims typed(JWTClaimsSet claims) {
+    /**
+     * The claims as typed records. Total: any claim of an unexpected type is read as absent, except the two the
+     * chain has already required (message_type, deployment_id), whose absence here is a refusal, never a cast error.
+     */
+    static LaunchClaims typed(JWTClaimsSet claims) throws LaunchRejected {
+        String messageType = text(claims.getClaim(LtiClaim.MESSAGE_TYPE)).orElseThrow(() -> LaunchRejected.invalid(
+                "lti.message_type.missing", "The launch does not say what kind of LTI message it is.",
+                "message_type not a string"));
+        String deploymentId = text(claims.getClaim(LtiClaim.DEPLOYMENT_ID)).orElseThrow(() -> LaunchRejected.invalid(
+                "lti.deployment_id.missing", "The launch does not carry a deployment_id.",
+                "deployment_id not a string"));
         Optional<LaunchClaims.ResourceLink> link = map(claims.getClaim(LtiClaim.RESOURCE_LINK))
                 .flatMap(m -> text(m.get("id")).map(id -> new LaunchClaims.ResourceLink(id,
                         text(m.get("title")), text(m.get("description")))));
@@ -102,8 +143,8 @@ public final class LaunchValidator {
             }
         }));
         return new LaunchClaims(
-                (String) claims.getClaim(LtiClaim.MESSAGE_TYPE),
-                (String) claims.getClaim(LtiClaim.DEPLOYMENT_ID),
+                messageType,
+                deploymentId,
                 text(claims.getClaim(LtiClaim.TARGET_LINK_URI)).orElse(""),
                 Optional.ofNullable(claims.getSubject()),
                 link, context, roles, name,

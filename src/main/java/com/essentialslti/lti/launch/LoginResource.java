@@ -1,5 +1,6 @@
 package com.essentialslti.lti.launch;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.registration.Deployment;
 import com.essentialslti.lti.registration.Registration;
@@ -108,8 +109,8 @@ public class LoginResource {
         LoginState state = states.issue(new LoginRequest(registration.id(), loginHint, messageHint, targetLinkUri,
                 blank(deploymentId) ? null : deploymentId, blank(storageTarget) ? null : storageTarget));
         URI authorization = authenticationRequest(registration, state);
-        LOG.info("event=login correlation=" + Correlation.current() + " issuer=" + iss + " client_id="
-                + registration.clientId() + " storage=" + !blank(storageTarget));
+        LOG.info("event=login correlation=" + Correlation.current() + " issuer=" + LogValues.quote(iss)
+                + " client_id=" + LogValues.quote(registration.clientId()) + " storage=" + !blank(storageTarget));
         StateCookie cookie = new StateCookie(settings);
         if (!blank(storageTarget)) {
             // LTI Client Side postMessages: keep the state in the platform's storage as well as in a cookie.

@@ -39,6 +39,9 @@ public class Registration {
     private String keySetUrl;
     @Column(name = "auth_audience")
     private String authAudience;
+    /** The operator's service_hosts, space-separated; null when none. */
+    @Column(name = "service_hosts")
+    private String serviceHosts;
     private String source;
     @Column(name = "updated_at")
     private long updatedAt;
@@ -65,6 +68,7 @@ public class Registration {
         this.authTokenUrl = file.authTokenUrl().toString();
         this.keySetUrl = file.keySetUrl().toString();
         this.authAudience = file.authAudience().orElse(null);
+        this.serviceHosts = file.serviceHosts().isEmpty() ? null : String.join(" ", file.serviceHosts());
         this.source = file.source();
         this.updatedAt = now.toEpochMilli();
         deployments.removeIf(d -> !file.deploymentIds().contains(d.deploymentId()));
@@ -110,6 +114,23 @@ public class Registration {
 
     public URI keySetUrl() {
         return URI.create(keySetUrl);
+    }
+
+    /** Hosts besides the platform's own where its services may be (Canvas: the school's host). */
+    public Set<String> serviceHosts() {
+        return serviceHosts == null ? Set.of() : new TreeSet<>(List.of(serviceHosts.split(" ")));
+    }
+
+    /**
+     * Why the tool will not send this platform's access token to {@code url} (a service URL from a launch or a
+     * page link); empty when it may. See {@link ServiceUrlPolicy} for the rule.
+     */
+    public java.util.Optional<String> serviceUrlRefusal(URI url) {
+        return ServiceUrlPolicy.refusal(url, ownUrls(), serviceHosts());
+    }
+
+    private List<URI> ownUrls() {
+        return List.of(URI.create(issuer), authLoginUrl(), authTokenUrl(), keySetUrl());
     }
 
     public String source() {

@@ -23,12 +23,24 @@ public record RegistrationFile(
         URI authTokenUrl,
         URI keySetUrl,
         Set<String> deploymentIds,
-        Optional<String> authAudience) {
+        Optional<String> authAudience,
+        Set<String> serviceHosts) {
+
+    public RegistrationFile {
+        serviceHosts = Set.copyOf(serviceHosts);
+    }
 
     /** A registration whose token endpoint takes its own URL as the client assertion's audience, as most do. */
     public RegistrationFile(String source, String name, String issuer, String clientId, URI authLoginUrl,
                             URI authTokenUrl, URI keySetUrl, Set<String> deploymentIds) {
         this(source, name, issuer, clientId, authLoginUrl, authTokenUrl, keySetUrl, deploymentIds, Optional.empty());
+    }
+
+    /** A registration whose services are on the platform's own hosts only (Moodle, Sakai, Blackboard). */
+    public RegistrationFile(String source, String name, String issuer, String clientId, URI authLoginUrl,
+                            URI authTokenUrl, URI keySetUrl, Set<String> deploymentIds, Optional<String> authAudience) {
+        this(source, name, issuer, clientId, authLoginUrl, authTokenUrl, keySetUrl, deploymentIds, authAudience,
+                Set.of());
     }
 
     /** A file that cannot be used, with every reason. */
@@ -67,16 +79,57 @@ public record RegistrationFile(
         // apart from the token URL (Brightspace: https://api.brightspace.com/auth/token).
         Optional<String> audience = object.containsKey("auth_audience")
                 ? Optional.ofNullable(text(object, "auth_audience", problems)) : Optional.empty();
+        Set<String> serviceHosts = serviceHosts(object, problems);
+        if (issuer != null && login != null && token != null && keys != null && isHttpUrl(issuer)) {
+            List<URI> own = List.of(URI.create(issuer), login, token, keys);
+            serviceHosts.stream().filter(ServiceUrlPolicy::internal).filter(h -> !ServiceUrlPolicy.internal(own))
+                    .forEach(h -> problems.add("field 'service_hosts' names '" + h + "', a loopback, link-local or "
+                            + "private address, which the tool calls only for a platform whose own URLs are on one"));
+        }
         for (String key : object.keySet()) {
             if (!List.of("name", "issuer", "client_id", "auth_login_url", "auth_token_url", "key_set_url",
-                    "deployment_ids", "auth_audience").contains(key)) {
+                    "deployment_ids", "auth_audience", "service_hosts").contains(key)) {
                 problems.add("unknown field '" + key + "'");
             }
         }
         if (!problems.isEmpty()) {
             throw new Invalid(source, problems);
         }
-        return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments, audience);
+        return new RegistrationFile(source, name, issuer, clientId, login, token, keys, deployments, audience,
+                serviceHosts);
+    }
+
+    /** The most service hosts a file may list: they share one column of the registration table. */
+    static final int MAX_SERVICE_HOSTS = 16;
+
+    /**
+     * The optional {@code service_hosts}: host names where the platform serves AGS and NRPS besides its own hosts,
+     * such as a Canvas school's {@code school.instructure.com}. Names only: no scheme, port or path.
+     */
+    private static Set<String> serviceHosts(Map<String, Object> object, List<String> problems) {
+        Object value = object.get("service_hosts");
+        if (value == null) {
+            return Set.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add("field 'service_hosts' must be a list of host names such as [\"school.instructure.com\"]");
+            return Set.of();
+        }
+        if (list.size() > MAX_SERVICE_HOSTS) {
+            problems.add("field 'service_hosts' lists more than " + MAX_SERVICE_HOSTS + " hosts");
+            return Set.of();
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        for (Object item : list) {
+            if (item instanceof String s && s.strip().length() <= 253
+                    && ServiceUrlPolicy.HOST_NAME.matcher(s.strip()).matches()) {
+                hosts.add(s.strip().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                problems.add("field 'service_hosts' must hold host names only, such as \"school.instructure.com\" "
+                        + "(no scheme, port or path), got " + (item instanceof String s ? "'" + s + "'" : item));
+            }
+        }
+        return hosts;
     }
 
     /** The longest value each field may have: the width of its database column. */

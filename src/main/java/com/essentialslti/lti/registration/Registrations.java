@@ -2,6 +2,7 @@ package com.essentialslti.lti.registration;
 
 import com.essentialslti.infra.Database;
 
+import com.essentialslti.infra.LogValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -29,6 +30,7 @@ public final class Registrations {
     private final Clock clock;
     private volatile Map<String, List<Registration>> byIssuer = Map.of();
     private volatile Map<String, Registration> byId = Map.of();
+    private volatile List<String> platformOrigins = List.of();
 
     public Registrations(Database database, Clock clock) {
         this.database = database;
@@ -74,8 +76,8 @@ public final class Registrations {
         } else {
             problems.add(dir + ": no such directory, so no platform is registered from files");
         }
-        problems.forEach(p -> LOG.warning("event=registration.file.refused problem=\"" + p + "\""));
-        loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + s));
+        problems.forEach(p -> LOG.warning("event=registration.file.refused problem=" + LogValues.quote(p)));
+        loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + LogValues.quote(s)));
         refresh();
         return new LoadReport(loaded, problems);
     }
@@ -107,6 +109,33 @@ public final class Registrations {
                 em.createQuery("SELECT r FROM Registration r", Registration.class).getResultList());
         byIssuer = all.stream().collect(Collectors.groupingBy(Registration::issuer));
         byId = all.stream().collect(Collectors.toMap(Registration::id, Function.identity()));
+        platformOrigins = all.stream().flatMap(r -> java.util.stream.Stream.of(r.issuer(), r.authLoginUrl().toString()))
+                .map(Registrations::origin).flatMap(Optional::stream).distinct().sorted().toList();
+    }
+
+    /**
+     * The origins of the registered platforms (issuer and login URL of each), the sites that may show the tool in
+     * their frames. A new list each time the registrations change, the same list until then: a caller may keep
+     * what it derived from it until the list it gets is another.
+     */
+    public List<String> platformOrigins() {
+        return platformOrigins;
+    }
+
+    /** scheme://host[:port] of a URL, lower case, the port only when it is not the scheme's default. */
+    static Optional<String> origin(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean defaultPort = uri.getPort() == -1 || uri.getPort() == ("https".equals(scheme) ? 443 : 80);
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                    + (defaultPort ? "" : ":" + uri.getPort()));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     public List<Registration> forIssuer(String issuer) {
@@ -141,8 +170,8 @@ public final class Registrations {
             }
             return null;
         });
-        LOG.warning("event=deployment.unknown issuer=" + registration.issuer() + " client_id="
-                + registration.clientId() + " deployment_id=\"" + deploymentId + "\"");
+        LOG.warning("event=deployment.unknown issuer=" + LogValues.quote(registration.issuer()) + " client_id="
+                + LogValues.quote(registration.clientId()) + " deployment_id=" + LogValues.quote(deploymentId));
     }
 
     public List<UnknownDeployment> unknownDeployments() {

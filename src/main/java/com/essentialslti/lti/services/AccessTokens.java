@@ -1,5 +1,6 @@
 package com.essentialslti.lti.services;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.registration.Registration;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -175,8 +176,9 @@ public final class AccessTokens {
             throw new ServiceRefused(message, response.statusCode(), answer, true);
         }
         Token token = parse(answer, tokenUrl, now);
-        LOG.info("event=token.fetched registration=" + registration.id() + " client_id=" + registration.clientId()
-                + " scopes=\"" + key.scope() + "\" reuse_until=" + token.reuseUntil());
+        LOG.info("event=token.fetched registration=" + registration.id() + " client_id="
+                + LogValues.quote(registration.clientId()) + " scopes=" + LogValues.quote(key.scope()) + " reuse_until="
+                + token.reuseUntil());
         return token;
     }
 

@@ -1,5 +1,6 @@
 package com.essentialslti.lti.services;
 
+import com.essentialslti.infra.LogValues;
 import com.essentialslti.lti.registration.Registration;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -29,7 +30,9 @@ import java.util.logging.Logger;
  * The tool's client of Assignment and Grade Services 2.0: finds or creates the line item (gradebook column) of a
  * resource link and posts scores to it. Each call takes one access token from {@link AccessTokens}; a 401 gets one
  * fresh token and one more try, nothing else is retried here (the caller keeps undelivered scores and decides when
- * to try again).
+ * to try again). The token goes only where the registration allows ({@link Registration#serviceUrlRefusal}): every
+ * URL is checked before its request, a page link must stay on its page's origin, and a redirect is refused, never
+ * followed, since where it leads was never checked.
  */
 public final class GradeService {
 
@@ -83,7 +86,8 @@ public final class GradeService {
     public Delivery postScore(Registration registration, URI lineItem, Score score) throws ServiceFailure {
         URI url = scoresUrl(lineItem);
         String body = score.toJson();
-        HttpResponse<String> response = authorized(registration, SCORE_SCOPES, token -> HttpRequest.newBuilder(url)
+        HttpResponse<String> response = authorized(registration, SCORE_SCOPES, url, token -> HttpRequest
+                .newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", SCORE_TYPE)
@@ -91,8 +95,8 @@ public final class GradeService {
                 .build());
         Delivery delivery = new Delivery(response.statusCode(), answer(response, MAX_ANSWER_CHARS),
                 Delivery.retryAfter(response.headers().firstValue("Retry-After"), Instant.now()));
-        LOG.info("event=ags.score.posted registration=" + registration.id() + " url=" + url + " status="
-                + response.statusCode());
+        LOG.info("event=ags.score.posted registration=" + registration.id() + " url=" + LogValues.quote(url)
+                + " status=" + response.statusCode());
         return delivery;
     }
 
@@ -180,7 +184,7 @@ public final class GradeService {
 
     private HttpResponse<String> get(Registration registration, Set<String> scopes, URI url, String accept)
             throws ServiceFailure {
-        return authorized(registration, scopes, token -> HttpRequest.newBuilder(url)
+        return authorized(registration, scopes, url, token -> HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", accept)
@@ -207,12 +211,28 @@ public final class GradeService {
         if (next.isEmpty()) {
             return null;
         }
+        URI resolved;
         try {
-            return current.resolve(next.get()); // RFC 8288 §3.1: relative to the request's URL
+            resolved = current.resolve(next.get()); // RFC 8288 §3.1: relative to the request's URL
         } catch (IllegalArgumentException e) {
             throw new ServiceRefused("the next page link of " + current + " is not a URL", response.statusCode(),
                     next.get());
         }
+        // A page of the same list comes from where the list is: a header must not carry the token elsewhere.
+        if (!sameOrigin(current, resolved)) {
+            throw new ServiceRefused("the next page link of " + current + " leaves its origin", response.statusCode(),
+                    next.get());
+        }
+        return resolved;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI url) {
+        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     }
 
     private URI create(Registration registration, URI lineItems, LineItemSpec spec) throws ServiceFailure {
@@ -227,7 +247,7 @@ public final class GradeService {
             json.put("tag", spec.tag());
         }
         String body = JSONObjectUtils.toJSONString(json);
-        HttpResponse<String> response = authorized(registration, LINE_ITEM_SCOPES, token ->
+        HttpResponse<String> response = authorized(registration, LINE_ITEM_SCOPES, lineItems, token ->
                 HttpRequest.newBuilder(lineItems)
                         .timeout(requestTimeout)
                         .header("Authorization", "Bearer " + token)
@@ -245,8 +265,8 @@ public final class GradeService {
                 throw new ParseException("no id", 0);
             }
             URI created = lineItems.resolve(id);
-            LOG.info("event=ags.lineitem.created registration=" + registration.id() + " resource_link_id=\""
-                    + spec.resourceLinkId() + "\" url=" + created);
+            LOG.info("event=ags.lineitem.created registration=" + registration.id() + " resource_link_id="
+                    + LogValues.quote(spec.resourceLinkId()) + " url=" + LogValues.quote(created));
             return created;
         } catch (ParseException | IllegalArgumentException e) {
             // The column may exist now; the next lookup finds it by its resource link id.
@@ -260,13 +280,28 @@ public final class GradeService {
      * takes (expired early, revoked, the platform's token store reset) is the usual reason; a second 401 is the
      * platform's answer (a proxy stripping the Authorization header, a scope withdrawn) and goes to the caller.
      */
-    private HttpResponse<String> authorized(Registration registration, Set<String> scopes,
+    private HttpResponse<String> authorized(Registration registration, Set<String> scopes, URI url,
                                             Function<String, HttpRequest> request) throws ServiceFailure {
+        Optional<String> refusal = registration.serviceUrlRefusal(url);
+        if (refusal.isPresent()) {
+            LOG.warning("event=ags.url.refused registration=" + registration.id() + " url=" + LogValues.quote(url)
+                    + " reason=" + LogValues.quote(refusal.get()));
+            throw new ServiceRefused("the tool does not send its token to " + url, 0,
+                    "The service URL " + url + " was refused: " + refusal.get() + ".");
+        }
         String token = tokens.token(registration, scopes);
         HttpResponse<String> response = send(request.apply(token));
         if (response.statusCode() == 401) {
             tokens.invalidate(registration, scopes, token);
             response = send(request.apply(tokens.token(registration, scopes)));
+        }
+        if (response.statusCode() >= 300 && response.statusCode() < 400) {
+            // The client follows no redirect (GradingComponents): where one leads was never checked, and the
+            // token would go with the request. Sending again gives the same answer until the LMS's URLs change.
+            throw new ServiceRefused(response.request().method() + " " + url + " was redirected",
+                    response.statusCode(), "The LMS answered with a redirect (HTTP " + response.statusCode() + ") to "
+                    + response.headers().firstValue("Location").orElse("no location")
+                    + "; the tool does not follow redirects with its access token. Check the LMS's service URLs.");
         }
         return response;
     }

@@ -390,6 +390,38 @@ class LaunchChecksTest {
                             r -> assertThat(r.code()).isEqualTo("id_token.signature"));
             assertThat(fixture.registrations.unknownDeployments()).isEmpty();
         }
+
+        @Test
+        void anUnknownDeploymentIdCannotForgeALogLine() throws LaunchRejected {
+            java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger(
+                    com.essentialslti.lti.registration.Registrations.class.getName());
+            java.util.logging.Handler handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    logged.add(record.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            log.addHandler(handler);
+            try {
+                rejects(DeploymentKnown.class, fixture.token(login)
+                        .with(LtiClaim.DEPLOYMENT_ID, "7\r\nevent=launch.accepted issuer=forged").build());
+            } finally {
+                log.removeHandler(handler);
+            }
+
+            assertThat(logged).singleElement().asString().startsWith("event=deployment.unknown")
+                    .doesNotContain("\r").doesNotContain("\n")
+                    .contains("deployment_id=\"7\\r\\nevent=launch.accepted issuer=forged\"");
+        }
     }
 
     @Nested
@@ -467,5 +499,44 @@ class LaunchChecksTest {
                 .isInstanceOfSatisfying(LaunchRejected.class, r -> {
                     assertThat(r.explanation() + r.remedy() + r.title()).doesNotContain(token);
                 });
+    }
+
+    /** Issue 13 §1.5: a launch's AGS URLs are taken only where the registration lets the tool send its token. */
+    @Nested
+    class GradeServiceOfTheLaunch {
+
+        private final java.util.List<String> allScopes = java.util.List.of(
+                "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                "https://purl.imsglobal.org/spec/lti-ags/scope/score");
+
+        private ValidatedLaunch launchWithAgs(String lineItems, String lineItem) throws LaunchRejected {
+            return fixture.validator.validate(fixture.token(login).agsEndpoint(allScopes, java.net.URI.create(lineItems),
+                    lineItem == null ? null : java.net.URI.create(lineItem)).build(), login.state(), true);
+        }
+
+        @Test
+        void servicesOnThePlatformsHostAreKept() throws LaunchRejected {
+            ValidatedLaunch launch = launchWithAgs(ChainFixture.ISSUER + "/mod/lti/services.php/2/lineitems",
+                    ChainFixture.ISSUER + "/mod/lti/services.php/2/lineitems/7/lineitem");
+
+            assertThat(launch.claims().gradeService()).hasValueSatisfying(grades ->
+                    assertThat(grades.canSendScores()).isTrue());
+        }
+
+        @Test
+        void servicesOnAnotherHostAreDroppedAndTheLaunchStands() throws LaunchRejected {
+            ValidatedLaunch launch = launchWithAgs(ChainFixture.ISSUER + "/lineitems",
+                    "https://attacker.example/lineitem");
+
+            assertThat(launch.checksPassed()).hasSize(fixture.validator.chain().size());
+            assertThat(launch.claims().gradeService()).isEmpty();
+        }
+
+        @Test
+        void aContainerOnAnInternalAddressIsDropped() throws LaunchRejected {
+            ValidatedLaunch launch = launchWithAgs("https://169.254.169.254/latest/meta-data", null);
+
+            assertThat(launch.claims().gradeService()).isEmpty();
+        }
     }
 }

@@ -19,7 +19,7 @@ class RegistrationFileTest {
     private static final String SOURCE = "platforms/moodle.json";
 
     /** A valid Moodle registration; each test spoils what it is about. */
-    private static Map<String, Object> moodle() {
+    static Map<String, Object> moodle() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", "Moodle");
         json.put("issuer", "https://moodle.example.org");
@@ -227,5 +227,62 @@ class RegistrationFileTest {
         for (String text : List.of("", "{\"name\": ", "[\"1\"]", "deployment_ids: [\"1\"]")) {
             assertThat(problems(text)).as(text).singleElement().asString().startsWith("not a JSON object");
         }
+    }
+
+    /** The problems of a valid Moodle file with these service_hosts. */
+    static List<String> problemsWithServiceHosts(Object serviceHosts) {
+        Map<String, Object> json = moodle();
+        json.put("service_hosts", serviceHosts);
+        return problems(json);
+    }
+
+    @Test
+    void serviceHostsAreOptionalAndEmptyWhenAbsent() throws Exception {
+        assertThat(parse(moodle()).serviceHosts()).isEmpty();
+    }
+
+    @Test
+    void serviceHostsAreReadAsLowerCaseHostNames() throws Exception {
+        Map<String, Object> json = moodle();
+        json.put("service_hosts", List.of("School.Instructure.com", " other.example.org "));
+
+        assertThat(parse(json).serviceHosts()).containsExactlyInAnyOrder("school.instructure.com",
+                "other.example.org");
+    }
+
+    @Test
+    void serviceHostsMustBeAList() {
+        assertThat(problemsWithServiceHosts("school.instructure.com"))
+                .containsExactly("field 'service_hosts' must be a list of host names such as "
+                        + "[\"school.instructure.com\"]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://school.instructure.com", "school.instructure.com:443",
+            "school.instructure.com/api", "", "-bad.example", "a b"})
+    void aServiceHostIsAHostNameOnly(String host) {
+        assertThat(problemsWithServiceHosts(List.of(host))).singleElement().asString()
+                .startsWith("field 'service_hosts' must hold host names only").contains("'" + host + "'");
+    }
+
+    @Test
+    void aServiceHostThatIsNotAStringIsReported() {
+        assertThat(problemsWithServiceHosts(List.of(42))).singleElement().asString()
+                .startsWith("field 'service_hosts' must hold host names only").endsWith("got 42");
+    }
+
+    @Test
+    void atMostSixteenServiceHosts() {
+        assertThat(problemsWithServiceHosts(java.util.stream.IntStream.range(0, 17).mapToObj(i -> "h" + i + ".example")
+                .toList())).containsExactly("field 'service_hosts' lists more than 16 hosts");
+    }
+
+    @Test
+    void aLocalPlatformMayListALocalServiceHost() throws Exception {
+        Map<String, Object> json = moodle();
+        json.put("auth_token_url", "http://127.0.0.1:8081/token");
+        json.put("service_hosts", List.of("localhost"));
+
+        assertThat(parse(json).serviceHosts()).containsExactly("localhost");
     }
 }

@@ -352,4 +352,105 @@ class GradeServiceTest {
                     .contains("invalid_scope");
         }
     }
+
+    /** Issue 13 §1.5: the token goes only where the registration allows, never on along a link or a redirect. */
+    @Nested
+    class SendingTheTokenOnlyWhereTheRegistrationAllows {
+
+        /** Another server on the platform's host (127.0.0.1), on a port of its own: same host, other origin. */
+        com.sun.net.httpserver.HttpServer elsewhere;
+        final java.util.List<String> elsewhereSaw = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @BeforeEach
+        void anotherServer() throws Exception {
+            elsewhere = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            elsewhere.createContext("/", exchange -> {
+                elsewhereSaw.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            elsewhere.start();
+        }
+
+        @AfterEach
+        void stop() {
+            elsewhere.stop(0);
+        }
+
+        private String elsewhere(String path) {
+            return "http://127.0.0.1:" + elsewhere.getAddress().getPort() + path;
+        }
+
+        /** A server on the platform's host that answers every request with {@code status} and these headers. */
+        private URI answering(int status, Map<String, String> headers) throws Exception {
+            com.sun.net.httpserver.HttpServer server =
+                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                byte[] body = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            servers.add(server);
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/lineitems?type_id=1");
+        }
+
+        final java.util.List<com.sun.net.httpserver.HttpServer> servers = new java.util.ArrayList<>();
+
+        @AfterEach
+        void stopServers() {
+            servers.forEach(server -> server.stop(0));
+        }
+
+        @Test
+        void aLineItemOnAHostTheRegistrationDoesNotNameGetsNoTokenAndNoRequest() {
+            URI foreign = URI.create("http://localhost:" + elsewhere.getAddress().getPort() + "/lineitem");
+
+            ServiceRefused refused = catchThrowableOfType(ServiceRefused.class,
+                    () -> post(foreign, Score.graded("42", 8, 10, DONE)));
+
+            assertThat(refused.retryable()).isFalse();
+            assertThat(refused.answer()).contains("was refused").contains("localhost");
+            assertThat(elsewhereSaw).isEmpty();
+            assertThat(fixture.platform.tokens().tokenRequests()).as("not even a token is asked for").isZero();
+        }
+
+        @Test
+        void aLineItemsContainerOnAnotherHostIsRefusedBeforeAnyRequest() {
+            ServiceRefused refused = catchThrowableOfType(ServiceRefused.class, () -> grades.findOrCreateLineItem(
+                    fixture.registration, URI.create("https://attacker.example/lineitems"),
+                    new LineItemSpec("link-1", null, null, "Quiz", 10)));
+
+            assertThat(refused.answer()).contains("attacker.example");
+            assertThat(fixture.platform.tokens().tokenRequests()).isZero();
+        }
+
+        @Test
+        void aNextPageOnAnotherOriginIsNotFollowed() throws Exception {
+            URI container = answering(200, Map.of("Link", "<" + elsewhere("/steal") + ">; rel=\"next\""));
+
+            ServiceRefused refused = catchThrowableOfType(ServiceRefused.class, () -> grades.findOrCreateLineItem(
+                    fixture.registration, container, new LineItemSpec("link-1", null, null, "Quiz", 10)));
+
+            assertThat(refused.getMessage()).contains("leaves its origin");
+            assertThat(elsewhereSaw).isEmpty();
+        }
+
+        @Test
+        void aRedirectIsNotFollowedAndParksWithItsReason() throws Exception {
+            URI lineItem = answering(302, Map.of("Location", elsewhere("/collect")));
+
+            ServiceRefused refused = catchThrowableOfType(ServiceRefused.class,
+                    () -> post(lineItem, Score.graded("42", 8, 10, DONE)));
+
+            assertThat(refused.status()).isEqualTo(302);
+            assertThat(refused.retryable()).isFalse();
+            assertThat(refused.answer()).contains("redirect").contains(elsewhere("/collect"))
+                    .contains("does not follow redirects");
+            assertThat(elsewhereSaw).isEmpty();
+        }
+    }
 }
