@@ -26,9 +26,9 @@ public class AnswerOption {
         if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("an option's text is at most " + MAX_TEXT + " characters");
         }
-        this.text = text.strip();
+        this.text = PlainText.newLines(text).strip();
         this.correct = correct;
-        this.feedback = feedback == null ? "" : truncate(feedback.strip(), 2000);
+        this.feedback = feedback == null ? "" : truncate(PlainText.newLines(feedback).strip(), 2000);
     }
 
     private static String truncate(String value, int max) {

@@ -1,5 +1,7 @@
 package com.essentialslti.quiz;
 
+import org.jsoup.parser.Parser;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,6 +22,8 @@ final class GiftBlock {
     private final List<Integer> lines;
     private final List<ImportedQuestion> questions;
     private final List<ImportProblem> problems;
+    /** Whether the question's text is HTML; its answers and feedback are in the same format unless they say. */
+    private boolean html;
 
     /**
      * @param text  the block's lines joined with new lines
@@ -45,9 +49,11 @@ final class GiftBlock {
                 problem(start, "the question name opened with :: is not closed with ::");
                 return;
             }
-            name = plain(text.substring(start + 2, end));
+            name = nameOf(text.substring(start + 2, end));
             start = end + 2;
         }
+        Matcher format = FORMAT.matcher(text.substring(start));
+        html = format.find() && format.group(1).equalsIgnoreCase("html");
         int open = GiftEscapes.indexOf(text, "{", start);
         if (open < 0) {
             problem(start, "a text with no answer block {…} is a description" + ONLY);
@@ -176,11 +182,28 @@ final class GiftBlock {
         return (hash < 0 ? answers : answers.substring(0, hash)).strip().toUpperCase(Locale.ROOT);
     }
 
-    /** GIFT text as the bank's plain text; every format is read as HTML, so that no markup or script is kept. */
-    private static String plain(String gift) {
+    /**
+     * GIFT text as the bank's plain text: HTML read once ({@link PlainText#fromHtml}), every other format taken as
+     * written, as Moodle shows it. Without a format of its own, a text has its question's.
+     */
+    private String plain(String gift) {
         Matcher format = FORMAT.matcher(gift);
-        String withoutFormat = format.find() ? gift.substring(format.end()) : gift;
-        return PlainText.fromHtml(GiftEscapes.unescape(withoutFormat));
+        boolean isHtml = html;
+        String withoutFormat = gift;
+        if (format.find()) {
+            isHtml = format.group(1).equalsIgnoreCase("html");
+            withoutFormat = gift.substring(format.end());
+        }
+        String unescaped = GiftEscapes.unescape(withoutFormat);
+        return isHtml ? PlainText.fromHtml(unescaped) : PlainText.asWritten(unescaped);
+    }
+
+    /**
+     * A name is plain text in Moodle, shown with its character references decoded: our writer puts a backslash
+     * there as {@code &#92;}, which GIFT could not escape.
+     */
+    private static String nameOf(String gift) {
+        return PlainText.asWritten(Parser.unescapeEntities(GiftEscapes.unescape(gift), false));
     }
 
     private void problem(int offset, String message) {

@@ -18,8 +18,9 @@ import java.util.List;
  * whole import unacceptable.</li>
  * </ul>
  * Comment lines ({@code //}), escapes ({@code \~ \= \# \{ \} \: \n}), questions over several lines and the formats
- * {@code [html] [moodle] [plain] [markdown]} are understood; every text is read as HTML and kept as plain text (see
- * {@link PlainText}). General feedback ({@code ####}) is not kept. GIFT has no difficulty: imported questions are
+ * {@code [html] [moodle] [plain] [markdown]} are understood: {@code [html]} text is read once as HTML into plain
+ * text, every other format (and text without one, which Moodle reads as {@code [moodle]}) is taken as written; answers
+ * and feedback have their question's format unless they name their own (see {@link PlainText}). General feedback ({@code ####}) is not kept. GIFT has no difficulty: imported questions are
  * {@link Difficulty#MEDIUM} and exports leave the difficulty out.
  */
 public final class GiftFormat {

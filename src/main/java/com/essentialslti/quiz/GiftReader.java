@@ -84,7 +84,7 @@ final class GiftReader {
     }
 
     private void category(String path, int line) {
-        topic = CategoryPath.topicOf(PlainText.fromHtml(path));
+        topic = CategoryPath.topicOf(PlainText.asWritten(path));
         if (topic != null && topic.length() > CategoryPath.MAX_TOPIC_NAME) {
             problems.add(new ImportProblem(line, "the category '" + PlainText.abbreviated(topic)
                     + "' has a name longer than " + CategoryPath.MAX_TOPIC_NAME + " characters"));

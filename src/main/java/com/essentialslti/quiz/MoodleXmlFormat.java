@@ -13,7 +13,9 @@ import java.util.List;
  * <li>{@code truefalse}: the options "True" and "False", in that order, with the feedback of each answer.</li>
  * <li>Every other question type is reported as a problem, which makes the whole import unacceptable.</li>
  * </ul>
- * All text is read as HTML and kept as plain text (see {@link PlainText}); general feedback, grades and penalties
+ * Text in {@code format="html"} (or with no format) is read once as HTML into plain text; {@code plain_text},
+ * {@code moodle_auto_format} and {@code markdown} are taken as written (see {@link PlainText}); names and categories
+ * are plain text; general feedback, grades and penalties
  * are not kept. Moodle XML has no difficulty: imported questions are {@link Difficulty#MEDIUM} and exports leave the
  * difficulty out.
  */

@@ -25,6 +25,8 @@ final class MoodleXmlReader {
 
     static final int MAX_DEPTH = 32;
     private static final String SUPPORTED = "multichoice and truefalse questions";
+    private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("plain_text", "moodle_auto_format",
+            "markdown");
     private static final String NO_DTD = "the file declares a DTD or entities, which are not accepted";
 
     private final String text;
@@ -161,7 +163,7 @@ final class MoodleXmlReader {
     }
 
     private void category(XmlElement question) {
-        topic = CategoryPath.topicOf(PlainText.fromHtml(question.textOf("category", "text")));
+        topic = CategoryPath.topicOf(PlainText.asWritten(question.textOf("category", "text")));
         if (topic != null && topic.length() > CategoryPath.MAX_TOPIC_NAME) {
             problems.add(new ImportProblem(question.line, "the category '" + PlainText.abbreviated(topic)
                     + "' has a name longer than " + CategoryPath.MAX_TOPIC_NAME + " characters"));
@@ -208,18 +210,19 @@ final class MoodleXmlReader {
     }
 
     private static QuestionDraft draft(XmlElement question, String kind, QuestionType type) {
-        return new QuestionDraft(kind, type, PlainText.fromHtml(question.textOf("name", "text")),
-                PlainText.fromHtml(question.textOf("questiontext", "text")), question.line);
+        // A name is plain text in Moodle, never HTML.
+        return new QuestionDraft(kind, type, PlainText.asWritten(question.textOf("name", "text")),
+                question.richText("questiontext"), question.line);
     }
 
     private static String answerText(XmlElement answer) {
         // Old Moodle files put the answer's text straight in <answer>.
         String text = answer.textOf("text");
-        return PlainText.fromHtml(text != null ? text : answer.text.toString());
+        return answer.read(text != null ? text : answer.text.toString());
     }
 
     private static String feedback(XmlElement answer) {
-        return PlainText.fromHtml(answer.textOf("feedback", "text"));
+        return answer.richText("feedback");
     }
 
     private OptionalDouble fraction(XmlElement answer, QuestionDraft draft) {
@@ -304,6 +307,25 @@ final class MoodleXmlReader {
 
         List<XmlElement> children(String childName) {
             return children.stream().filter(c -> c.name.equals(childName)).toList();
+        }
+
+        /**
+         * The plain text of a child holding text in a format ({@code <questiontext format="html"><text>}), or ""
+         * when there is none.
+         */
+        String richText(String childName) {
+            XmlElement child = children.stream().filter(c -> c.name.equals(childName)).findFirst().orElse(null);
+            return child == null ? "" : child.read(child.textOf("text"));
+        }
+
+        /**
+         * Text in this element's format: HTML read once; Moodle's other formats (plain_text, moodle_auto_format,
+         * markdown) are shown as written, so they are kept so. Without a format, HTML, which is what old files hold.
+         */
+        String read(String formatted) {
+            String format = attribute("format");
+            boolean asWritten = format != null && AS_WRITTEN.contains(format.strip().toLowerCase(Locale.ROOT));
+            return asWritten ? PlainText.asWritten(formatted) : PlainText.fromHtml(formatted);
         }
 
         /** The text of the element at the end of a path of child names, or null when there is none. */

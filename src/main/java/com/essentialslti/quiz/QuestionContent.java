@@ -18,7 +18,8 @@ public record QuestionContent(QuestionType type, Difficulty difficulty, String t
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a question needs a text");
         }
-        text = text.strip();
+        // One kind of line end, whether the text came from a browser's text area (\r\n) or a file.
+        text = PlainText.newLines(text).strip();
         if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("a question's text is at most " + MAX_TEXT + " characters");
         }

@@ -126,7 +126,7 @@ class GiftFormatTest {
         ImportResult result = read("::A\\: b:: 1 \\= 1, \\{ok\\} \\# \\~ two\\nlines {T}");
         assertThat(result.questions()).singleElement().satisfies(q -> {
             assertThat(q.sourceName()).isEqualTo("A: b");
-            assertThat(q.content().text()).isEqualTo("1 = 1, {ok} # ~ two lines");
+            assertThat(q.content().text()).isEqualTo("1 = 1, {ok} # ~ two\nlines");
         });
     }
 
@@ -141,7 +141,8 @@ class GiftFormatTest {
                 ~Payroll
                 }
                 """);
-        assertThat(content.text()).isEqualTo("Which of these are services?");
+        // Without a format, GIFT text is Moodle's own format, which shows line breaks as written.
+        assertThat(content.text()).isEqualTo("Which of these\nare services?");
         assertThat(content.options()).extracting(AnswerOption::text)
                 .containsExactly("Reporting", "Assurance", "Payroll");
     }
@@ -167,6 +168,36 @@ class GiftFormatTest {
         });
     }
 
+    /** Every text a trainer wrote arrives as Moodle showed it: HTML read once, other formats as written. */
+    @Nested
+    class TextAsWritten {
+
+        @Test
+        void htmlIsReadOnceSoEscapedMarkupStaysText() {
+            QuestionContent content = onlyQuestionOf(
+                    "[html]Which is <b>bold</b> &amp; &lt;escaped&gt;?{T#it is &lt;true&gt;#yes &amp;amp; no}");
+            assertThat(content.text()).isEqualTo("Which is bold & <escaped>?");
+            assertThat(content.options()).extracting(AnswerOption::feedback)
+                    .containsExactly("yes &amp; no", "it is <true>");
+        }
+
+        @Test
+        void paragraphsAndLineBreaksBecomeLineBreaks() {
+            assertThat(onlyQuestionOf("[html]<p>One</p>\n<p>Two<br>Three</p>{T}").text())
+                    .isEqualTo("One\n\nTwo\nThree");
+        }
+
+        @Test
+        void plainMoodleAndMarkdownTextIsTakenAsWrittenAndAnswersHaveTheirQuestionsFormat() {
+            assertThat(onlyQuestionOf("[plain]a <b> & &amp; c{T}").text()).isEqualTo("a <b> & &amp; c");
+            assertThat(onlyQuestionOf("[moodle]Is x<y?{T}").text()).isEqualTo("Is x<y?");
+            assertThat(onlyQuestionOf("[markdown]**Bold**?{=<A> ~&amp;}").options())
+                    .extracting(AnswerOption::text).containsExactly("<A>", "&amp;");
+            assertThat(onlyQuestionOf("[html]Q{=[plain]<A> ~<i>B</i>}").options())
+                    .extracting(AnswerOption::text).containsExactly("<A>", "B");
+        }
+    }
+
     @Nested
     class HostileText {
 
@@ -178,18 +209,19 @@ class GiftFormatTest {
                 """);
 
         @Test
-        void markupIsStrippedAndScriptsAreDroppedWithTheirContent() {
+        void markupIsStrippedScriptsAreDroppedWithTheirContentAndEntitiesAreDecodedOnce() {
             assertThat(result.problems()).isEmpty();
             QuestionContent content = result.questions().get(0).content();
             assertThat(content.text()).isEqualTo("Pick one");
             assertThat(content.options()).containsExactly(
                     new AnswerOption("Right", true, "Well done"),
-                    new AnswerOption("Wrong & bad", false, ""));
+                    new AnswerOption("<script>alert(4)</script>Wrong & bad", false, ""));
         }
 
         @Test
-        void nothingStoredLooksLikeMarkupOrScript() {
-            assertThat(FormatSamples.allTextOf(result)).doesNotContain("<", ">", "alert");
+        void realMarkupAndScriptsNeverArriveButEscapedMarkupIsTheTrainersTextAndDoes() {
+            assertThat(FormatSamples.allTextOf(result)).doesNotContain("alert(1)", "alert(2)", "alert(3)", "onclick",
+                    "<b>", "<p");
         }
     }
 

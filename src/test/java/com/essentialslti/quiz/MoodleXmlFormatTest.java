@@ -134,6 +134,53 @@ class MoodleXmlFormatTest {
         assertThat(result.questions().get(0).sourceName()).isNull();
     }
 
+    /** Every text a trainer wrote arrives as Moodle showed it: HTML read once, other formats as written. */
+    @Nested
+    class TextAsWritten {
+
+        static QuestionContent onlyQuestion(String questionText, String answer, String feedback) {
+            ImportResult result = read("""
+                    <quiz><question type="multichoice"><name><text>n</text></name>
+                    %s<single>true</single>
+                    %s<feedback format="html"><text>%s</text></feedback></answer>
+                    <answer fraction="0"><text>Other</text></answer>
+                    </question></quiz>""".formatted(questionText, answer, feedback));
+            assertThat(result.problems()).isEmpty();
+            return result.questions().get(0).content();
+        }
+
+        @Test
+        void htmlIsReadOnceSoEscapedMarkupStaysText() {
+            QuestionContent content = onlyQuestion("""
+                    <questiontext format="html"><text><![CDATA[<p>Which is <b>bold</b> &amp; &lt;escaped&gt;?</p>]]></text></questiontext>""",
+                    "<answer fraction=\"100\" format=\"html\"><text>&lt;p&gt;&amp;amp;amp;&lt;/p&gt;</text>",
+                    "<![CDATA[it is &lt;true&gt;]]>");
+            assertThat(content.text()).isEqualTo("Which is bold & <escaped>?");
+            assertThat(content.options().get(0).text()).isEqualTo("&amp;");
+            assertThat(content.options().get(0).feedback()).isEqualTo("it is <true>");
+        }
+
+        @Test
+        void paragraphsAndLineBreaksBecomeLineBreaks() {
+            QuestionContent content = onlyQuestion("""
+                    <questiontext format="html"><text><![CDATA[<p>One</p>
+                    <p>Two<br />Three&nbsp; four</p>]]></text></questiontext>""",
+                    "<answer fraction=\"100\"><text>A</text>", "");
+            assertThat(content.text()).isEqualTo("One\n\nTwo\nThree  four");
+        }
+
+        @Test
+        void plainTextMoodleAndMarkdownFormatsAreTakenAsWritten() {
+            QuestionContent content = onlyQuestion("""
+                    <questiontext format="plain_text"><text>Is a &lt;b&gt; &amp;amp; tag?
+                    Yes.</text></questiontext>""",
+                    "<answer fraction=\"100\" format=\"moodle_auto_format\"><text><![CDATA[<A>]]></text>",
+                    "");
+            assertThat(content.text()).isEqualTo("Is a <b> &amp; tag?\nYes.");
+            assertThat(content.options().get(0).text()).isEqualTo("<A>");
+        }
+    }
+
     @Nested
     class HostileText {
 
