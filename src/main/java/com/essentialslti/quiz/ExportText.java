@@ -69,6 +69,15 @@ final class ExportText {
         return "-" + percentOverCount(wrongCount);
     }
 
+    /**
+     * A share of the mark (0.5) in percent as Moodle writes grades (50; 33.33333 with five decimals), which Moodle
+     * reads back, and we read back, as the same share.
+     */
+    static String percent(double share) {
+        return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(100)).setScale(5, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
     private static String percentOverCount(int count) {
         return BigDecimal.valueOf(100).divide(BigDecimal.valueOf(count), 5, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();

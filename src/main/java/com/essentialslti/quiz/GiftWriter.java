@@ -51,6 +51,9 @@ final class GiftWriter {
             gift.append('\t');
             if (single) {
                 gift.append(option.correct() ? "=" : "~");
+                if (option.partialCredit() > 0) {
+                    gift.append('%').append(ExportText.percent(option.partialCredit())).append('%');
+                }
             } else {
                 gift.append('~').append('%').append(option.correct() ? ExportText.shareOfMark(correctCount)
                         : ExportText.penaltyOfWrongOption(wrongCount)).append('%');
@@ -61,6 +64,7 @@ final class GiftWriter {
             }
             gift.append('\n');
         }
+        generalFeedback(content);
         gift.append('}');
     }
 
@@ -77,7 +81,15 @@ final class GiftWriter {
         if (!correct.feedback().isEmpty() || !incorrect.feedback().isEmpty()) {
             gift.append('#').append(text(incorrect.feedback())).append('#').append(text(correct.feedback()));
         }
+        generalFeedback(content);
         gift.append('}');
+    }
+
+    /** Moodle's general feedback, after {@code ####}, last in the answer block. */
+    private void generalFeedback(QuestionContent content) {
+        if (!content.generalFeedback().isEmpty()) {
+            gift.append("####").append(text(content.generalFeedback()));
+        }
     }
 
     /**

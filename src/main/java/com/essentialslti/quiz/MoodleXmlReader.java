@@ -32,6 +32,7 @@ final class MoodleXmlReader {
     private final String text;
     private final List<ImportedQuestion> questions = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<ImportProblem> skipped = new ArrayList<>();
     private String topic;
     private int questionCount;
 
@@ -50,7 +51,7 @@ final class MoodleXmlReader {
         }
         MoodleXmlReader reader = new MoodleXmlReader(text);
         reader.readFile();
-        return new ImportResult(reader.questions, reader.problems);
+        return new ImportResult(reader.questions, reader.problems, reader.skipped);
     }
 
     private void readFile() {
@@ -156,8 +157,9 @@ final class MoodleXmlReader {
             case "truefalse" -> trueFalse(question);
             case "" -> problems.add(new ImportProblem(question.line,
                     "a question has no type; this tool reads " + SUPPORTED));
-            default -> problems.add(new ImportProblem(question.line, "question type '"
-                    + PlainText.abbreviated(type) + "' is not supported: only multichoice and truefalse"));
+            // Real banks mix types: one this tool does not have is left out and the rest imported.
+            default -> skipped.add(new ImportProblem(question.line, labelOf(question, type)
+                    + " is of a type this tool does not have: only multichoice and truefalse"));
         }
         return true;
     }
@@ -175,12 +177,10 @@ final class MoodleXmlReader {
         boolean single = !isFalse(question.textOf("single"));
         QuestionDraft draft = draft(question, "multichoice", single ? QuestionType.SINGLE : QuestionType.MULTIPLE);
         for (XmlElement answer : question.children("answer")) {
-            double fraction = fraction(answer, draft).orElse(0);
-            // A single answer question is right only with the full mark; partial credit is not kept.
-            boolean correct = single ? fraction >= 100 : fraction > 0;
-            draft.option(answerText(answer), correct, feedback(answer), answer.line);
+            draft.option(answerText(answer), fraction(answer, draft).orElse(0), feedback(answer), answer.line);
         }
-        draft.check(topic, questions, problems);
+        combinedFeedback(question, draft);
+        draft.check(topic, questions, problems, skipped);
     }
 
     private void trueFalse(XmlElement question) {
@@ -203,16 +203,43 @@ final class MoodleXmlReader {
         }
         for (XmlElement answer : List.of(trueAnswers.get(0), falseAnswers.get(0))) {
             boolean isTrue = answer == trueAnswers.get(0);
-            draft.option(isTrue ? "True" : "False", fraction(answer, draft).orElse(0) >= 100, feedback(answer),
+            draft.option(isTrue ? "True" : "False", fraction(answer, draft).orElse(0), feedback(answer),
                     answer.line);
         }
-        draft.check(topic, questions, problems);
+        draft.check(topic, questions, problems, skipped);
     }
 
     private static QuestionDraft draft(XmlElement question, String kind, QuestionType type) {
         // A name is plain text in Moodle, never HTML.
-        return new QuestionDraft(kind, type, PlainText.asWritten(question.textOf("name", "text")),
+        QuestionDraft draft = new QuestionDraft(kind, type, PlainText.asWritten(question.textOf("name", "text")),
                 question.richText("questiontext"), question.line);
+        draft.generalFeedback(question.richText("generalfeedback"));
+        return draft;
+    }
+
+    /** "essay question 'Reflect'": how a skipped question is named in the preview. */
+    private static String labelOf(XmlElement question, String type) {
+        String name = PlainText.asWritten(question.textOf("name", "text"));
+        return PlainText.abbreviated(type) + " question" + (name.isBlank() ? "" : " '" + PlainText.abbreviated(name)
+                + "'");
+    }
+
+    /**
+     * Moodle's feedback for a right, a partly right and a wrong answer has no place here, where each option has its
+     * own: said in the preview, unless it is the sentence Moodle puts there by itself.
+     */
+    private static void combinedFeedback(XmlElement question, QuestionDraft draft) {
+        List<String[]> kinds = List.of(
+                new String[] {"correctfeedback", "for a correct answer", "Your answer is correct."},
+                new String[] {"partiallycorrectfeedback", "for a partly correct answer", "Your answer is partially correct."},
+                new String[] {"incorrectfeedback", "for an incorrect answer", "Your answer is incorrect."});
+        for (String[] kind : kinds) {
+            String feedback = question.richText(kind[0]);
+            if (!feedback.isBlank() && !feedback.equals(kind[2])) {
+                draft.note("its feedback " + kind[1] + " ('" + PlainText.abbreviated(feedback) + "') is not kept:"
+                        + " this tool shows each option's feedback and the general feedback");
+            }
+        }
     }
 
     private static String answerText(XmlElement answer) {

@@ -217,7 +217,7 @@ class MoodleXmlFormatTest {
     class Problems {
 
         @Test
-        void anUnsupportedTypeIsReportedWithItsLineAndMakesTheWholeImportUnacceptable() {
+        void anUnsupportedTypeIsSkippedWithItsLineAndReasonAndTheRestIsImported() {
             ImportResult result = read("""
                     <quiz>
                       <question type="truefalse">
@@ -226,13 +226,17 @@ class MoodleXmlFormatTest {
                         <answer fraction="0"><text>false</text></answer>
                       </question>
                       <question type="essay">
+                        <name><text>Reflect</text></name>
                         <questiontext><text>Discuss</text></questiontext>
                       </question>
                     </quiz>
                     """);
-            assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
-                    "line 7: question type 'essay' is not supported: only multichoice and truefalse");
-            assertThat(result.acceptable()).isFalse();
+            assertThat(result.skipped()).extracting(ImportProblem::toString).containsExactly(
+                    "line 7: essay question 'Reflect' is of a type this tool does not have: only multichoice and"
+                            + " truefalse");
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.questions()).hasSize(1);
+            assertThat(result.acceptable()).isTrue();
         }
 
         @Test
@@ -269,8 +273,9 @@ class MoodleXmlFormatTest {
                       </question>
                     </quiz>
                     """);
+            assertThat(result.skipped()).extracting(ImportProblem::toString).containsExactly(
+                    "line 2: shortanswer question is of a type this tool does not have: only multichoice and truefalse");
             assertThat(result.problems()).extracting(ImportProblem::toString).containsExactly(
-                    "line 2: question type 'shortanswer' is not supported: only multichoice and truefalse",
                     "line 6: multichoice question 'One': an answer's fraction 'abc' is not a number",
                     "line 3: multichoice question 'One' has no text once markup is removed",
                     "line 3: multichoice question 'One' has 1 answer; it needs at least two",
