@@ -94,9 +94,17 @@ final class GiftWriter {
 
     /**
      * GIFT has no escape for a backslash, which could otherwise join the character after it into an escape; as
-     * the text is HTML, it is written as the character reference {@code &#92;}.
+     * the text is HTML, it is written as the character reference {@code &#92;}. So is a {@code [} or a {@code %}
+     * that starts a text, which a reader would take for a format ({@code [plain]}) or an answer's weight
+     * ({@code %50%}).
      */
     private static String text(String plain) {
-        return GiftEscapes.escape(ExportText.html(plain).replace("\\", "&#92;"));
+        String html = ExportText.html(plain).replace("\\", "&#92;");
+        if (html.startsWith("[")) {
+            html = "&#91;" + html.substring(1);
+        } else if (html.startsWith("%")) {
+            html = "&#37;" + html.substring(1);
+        }
+        return GiftEscapes.escape(html);
     }
 }

@@ -63,4 +63,15 @@ public record QuestionContent(QuestionType type, Difficulty difficulty, String t
             throw new IllegalArgumentException("a question has at most " + MAX_OPTIONS + " options");
         }
     }
+
+    /**
+     * Whether {@code other} asks the same question: the same type, text and options in the same order. Difficulty,
+     * which files do not carry, and feedback, which a trainer may have improved, do not make another question; an
+     * import uses this to say which of its questions the bank already has.
+     */
+    public boolean sameQuestionAs(QuestionContent other) {
+        return type == other.type && text.equals(other.text)
+                && options.stream().map(AnswerOption::text).toList()
+                        .equals(other.options.stream().map(AnswerOption::text).toList());
+    }
 }
