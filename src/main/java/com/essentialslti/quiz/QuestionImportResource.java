@@ -64,7 +64,7 @@ public class QuestionImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     public Response preview(@FormParam("s") String token, @FormParam("file") EntityPart file) throws IOException {
-        trainer(token);
+        Membership trainer = trainer(token);
         if (file == null) {
             return page(token, Map.of("hasProblems", true, "problems", List.of("Choose a file to import.")), 400);
         }
@@ -81,7 +81,7 @@ public class QuestionImportResource {
         if (!result.acceptable()) {
             return problems(token, result);
         }
-        List<QuestionContent> inBank = questionsInUse(trainer(token));
+        List<QuestionContent> inBank = questionsInUse(trainer);
         Map<String, Object> model = new HashMap<>();
         model.put("preview", true);
         model.put("count", result.questions().size());
