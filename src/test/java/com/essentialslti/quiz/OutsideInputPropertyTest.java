@@ -179,6 +179,16 @@ class OutsideInputPropertyTest {
                     .map(t -> String.join("", t)).map(t -> t.isBlank() ? t + "x" : t);
         }
 
+        /**
+         * A topic's name as the bank keeps it: one line, without space around it. Not starting or ending with a
+         * slash: Moodle's category paths write a slash in a name as two, which cannot be told apart from the
+         * separator there, in Moodle as here.
+         */
+        static Gen<String> topics() {
+            return text(6).map(t -> t.replaceAll("[\\r\\n]", " ").replaceAll("^[\\s/]+|[\\s/]+$", ""))
+                    .map(t -> t.isEmpty() ? "x" : t);
+        }
+
         static Gen<QuestionContent> questions() {
             Gen<List<String>> options = lists().of(text(6)).ofSizeBetween(2, 5);
             return arbitrary().enumValues(QuestionType.class).zip(text(20), options, text(8), booleans().all(),
@@ -202,12 +212,15 @@ class OutsideInputPropertyTest {
         static void comesBackTheSame(String property, Function<List<ExportedQuestion>, String> write,
                                      Function<byte[], ImportResult> read) {
             AtomicInteger tried = counter(property);
-            qt().withExamples(2000).forAll(questions()).checkAssert(content -> {
+            qt().withExamples(2000).forAll(questions(), topics()).checkAssert((content, topic) -> {
                 tried.incrementAndGet();
-                ImportResult result = read.apply(write.apply(List.of(new ExportedQuestion("Topic", null, content)))
+                ImportResult result = read.apply(write.apply(List.of(new ExportedQuestion(topic, null, content)))
                         .getBytes(StandardCharsets.UTF_8));
                 assertThat(result.problems()).isEmpty();
-                assertThat(result.questions()).extracting(ImportedQuestion::content).containsExactly(content);
+                assertThat(result.questions()).singleElement().satisfies(q -> {
+                    assertThat(q.content()).isEqualTo(content);
+                    assertThat(q.topicName()).isEqualTo(topic);
+                });
             });
         }
 
