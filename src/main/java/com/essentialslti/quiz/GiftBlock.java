@@ -23,6 +23,8 @@ final class GiftBlock {
     private final List<ImportedQuestion> questions;
     private final List<ImportProblem> problems;
     private final List<ImportProblem> skipped;
+    /** The question's name, or null: a skipped question is named in the preview. */
+    private String name;
     /** Whether the question's text is HTML; its answers and feedback are in the same format unless they say. */
     private boolean html;
 
@@ -45,7 +47,6 @@ final class GiftBlock {
             start++;
         }
         int questionLine = lineAt(start);
-        String name = null;
         if (text.startsWith("::", start)) {
             int end = GiftEscapes.indexOf(text, "::", start + 2);
             if (end < 0) {
@@ -214,7 +215,8 @@ final class GiftBlock {
 
     /** A question of a type this tool does not have: left out, with the reason, and the rest is imported. */
     private void skip(int offset, String reason) {
-        skipped.add(new ImportProblem(lineAt(offset), reason));
+        String named = name == null || name.isBlank() ? "" : "question '" + PlainText.abbreviated(name) + "': ";
+        skipped.add(new ImportProblem(lineAt(offset), named + reason));
     }
 
     private void problem(int offset, String message) {

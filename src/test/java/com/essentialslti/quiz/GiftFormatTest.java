@@ -251,9 +251,9 @@ class GiftFormatTest {
                             "line 15: multichoice question 'Shares' gives its correct answers different shares of the"
                                     + " mark (70%, 30%); this tool gives each correct answer of a multiple-answer"
                                     + " question an equal share",
-                            "line 23: an empty answer block {} is an essay question, which is not supported: only"
+                            "line 23: question 'Reflect': an empty answer block {} is an essay question, which is not supported: only"
                                     + " multichoice and true/false",
-                            "line 31: a short answer question (answers with = and none with ~), which is not"
+                            "line 31: question 'Acronym': a short answer question (answers with = and none with ~), which is not"
                                     + " supported: only multichoice and true/false");
         }
     }

@@ -803,7 +803,7 @@ class QuizIT {
         Page preview = upload(trainer, "questions.gift", GIFT + "\n::Essay:: Describe your PMO. {}\n");
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(preview.text()).contains("Questions skipped").contains("Preview: 2 questions")
-                .containsPattern("line \\d+: an empty answer block \\{\\} is an essay question");
+                .containsPattern("line \\d+: question 'Essay': an empty answer block \\{\\} is an essay question");
 
         trainer.browser().submit(preview.form());
 
