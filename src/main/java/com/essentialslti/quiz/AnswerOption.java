@@ -5,7 +5,10 @@ import jakarta.persistence.Embeddable;
 
 import java.util.Objects;
 
-/** One option of a question version, with the feedback a learner sees for it after submitting. */
+/**
+ * One option of a question version, with the feedback a learner sees for it after submitting. A wrong option of a
+ * single-answer question may give part of the mark (Moodle's 50% answer): its partial credit, a share below one.
+ */
 @Embeddable
 public class AnswerOption {
 
@@ -15,20 +18,38 @@ public class AnswerOption {
     private String text;
     private boolean correct;
     private String feedback;
+    @Column(name = "partial_credit")
+    private double partialCredit;
 
     protected AnswerOption() {
     }
 
     public AnswerOption(String text, boolean correct, String feedback) {
+        this(text, correct, 0, feedback);
+    }
+
+    /**
+     * @param partialCredit the share of the mark (0 to below 1) that choosing this wrong option earns; a correct
+     *                      option earns the whole mark and has none
+     */
+    public AnswerOption(String text, boolean correct, double partialCredit, String feedback) {
+        if (!(partialCredit >= 0 && partialCredit < 1)) {
+            throw new IllegalArgumentException("an option's partial credit is a share from 0 to below 100%");
+        }
+        if (correct && partialCredit > 0) {
+            throw new IllegalArgumentException("a correct option earns the whole mark, not partial credit");
+        }
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("an option needs a text");
         }
         if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("an option's text is at most " + MAX_TEXT + " characters");
         }
-        this.text = text.strip();
+        this.text = PlainText.newLines(text).strip();
         this.correct = correct;
-        this.feedback = feedback == null ? "" : truncate(feedback.strip(), 2000);
+        // Moodle keeps grades to seven decimals (0.3333333); so do we, so that a share read back from a file is equal.
+        this.partialCredit = Math.round(partialCredit * 1e7) / 1e7;
+        this.feedback = feedback == null ? "" : truncate(PlainText.newLines(feedback).strip(), 2000);
     }
 
     private static String truncate(String value, int max) {
@@ -47,14 +68,24 @@ public class AnswerOption {
         return feedback;
     }
 
+    /** The share of the mark for a wrong option that still earns some; 0 for a correct option or a wrong one. */
+    public double partialCredit() {
+        return partialCredit;
+    }
+
+    /** The share of the mark that choosing this option alone earns: 1 when correct, else its partial credit. */
+    public double credit() {
+        return correct ? 1.0 : partialCredit;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AnswerOption other && text.equals(other.text) && correct == other.correct
-                && feedback.equals(other.feedback);
+                && partialCredit == other.partialCredit && feedback.equals(other.feedback);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, correct, feedback);
+        return Objects.hash(text, correct, partialCredit, feedback);
     }
 }

@@ -14,11 +14,32 @@ final class ExportText {
     }
 
     /**
-     * Plain text as HTML: the readers (ours and Moodle's) take text as HTML, so {@code a < b} must be written
-     * {@code a &lt; b} to come back as it was. The result never contains {@code >}, so never {@code ]]>} either.
+     * Plain text as HTML that Moodle shows, and {@link PlainText#fromHtml} reads back, exactly as it was:
+     * {@code a < b} is written {@code a &lt; b}, a line break {@code <br>}, and a space that HTML would fold away
+     * (one of several, or at the edge of a line) {@code &nbsp;}. The result never contains {@code >} outside a
+     * {@code <br>}, so never {@code ]]>} either.
      */
     static String html(String text) {
-        return withoutXmlForbiddenCharacters(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = withoutXmlForbiddenCharacters(PlainText.newLines(text)).replace("&", "&amp;")
+                .replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder html = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '\n') {
+                html.append("<br>");
+            } else if (c == ' ' && !foldsSafely(escaped, i)) {
+                html.append("&nbsp;");
+            } else {
+                html.append(c);
+            }
+        }
+        return html.toString();
+    }
+
+    /** A space between two visible characters is shown as it is; any other would be folded or dropped by HTML. */
+    private static boolean foldsSafely(String text, int i) {
+        return i > 0 && i < text.length() - 1 && !Character.isWhitespace(text.charAt(i - 1))
+                && !Character.isWhitespace(text.charAt(i + 1));
     }
 
     /** A name the file needs when the question has none: the start of its text. */
@@ -46,6 +67,15 @@ final class ExportText {
      */
     static String penaltyOfWrongOption(int wrongCount) {
         return "-" + percentOverCount(wrongCount);
+    }
+
+    /**
+     * A share of the mark (0.5) in percent as Moodle writes grades (50; 33.33333 with five decimals), which Moodle
+     * reads back, and we read back, as the same share.
+     */
+    static String percent(double share) {
+        return BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(100)).setScale(5, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static String percentOverCount(int count) {

@@ -1,5 +1,7 @@
 package com.essentialslti.quiz;
 
+import org.jsoup.parser.Parser;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,16 +22,23 @@ final class GiftBlock {
     private final List<Integer> lines;
     private final List<ImportedQuestion> questions;
     private final List<ImportProblem> problems;
+    private final List<ImportProblem> skipped;
+    /** The question's name, or null: a skipped question is named in the preview. */
+    private String name;
+    /** Whether the question's text is HTML; its answers and feedback are in the same format unless they say. */
+    private boolean html;
 
     /**
      * @param text  the block's lines joined with new lines
      * @param lines the file's line number of each of the block's lines
      */
-    GiftBlock(String text, List<Integer> lines, List<ImportedQuestion> questions, List<ImportProblem> problems) {
+    GiftBlock(String text, List<Integer> lines, List<ImportedQuestion> questions, List<ImportProblem> problems,
+              List<ImportProblem> skipped) {
         this.text = text;
         this.lines = lines;
         this.questions = questions;
         this.problems = problems;
+        this.skipped = skipped;
     }
 
     void read(String topic) {
@@ -38,19 +47,20 @@ final class GiftBlock {
             start++;
         }
         int questionLine = lineAt(start);
-        String name = null;
         if (text.startsWith("::", start)) {
             int end = GiftEscapes.indexOf(text, "::", start + 2);
             if (end < 0) {
                 problem(start, "the question name opened with :: is not closed with ::");
                 return;
             }
-            name = plain(text.substring(start + 2, end));
+            name = nameOf(text.substring(start + 2, end));
             start = end + 2;
         }
+        Matcher format = FORMAT.matcher(text.substring(start));
+        html = format.find() && format.group(1).equalsIgnoreCase("html");
         int open = GiftEscapes.indexOf(text, "{", start);
         if (open < 0) {
-            problem(start, "a text with no answer block {…} is a description" + ONLY);
+            skip(start, "a text with no answer block {…} is a description" + ONLY);
             return;
         }
         int close = GiftEscapes.indexOf(text, "}", open + 1);
@@ -72,24 +82,26 @@ final class GiftBlock {
 
     private void answers(String topic, String name, String questionText, int questionLine, int from, int to) {
         String answers = text.substring(from, to);
-        // Moodle's general feedback, after ####, is not kept.
-        int generalFeedback = GiftEscapes.indexOf(answers, "####", 0);
-        if (generalFeedback >= 0) {
-            answers = answers.substring(0, generalFeedback);
+        // Moodle's general feedback, after ####, for every learner whatever they chose.
+        int generalFeedbackAt = GiftEscapes.indexOf(answers, "####", 0);
+        String generalFeedback = "";
+        if (generalFeedbackAt >= 0) {
+            generalFeedback = plain(answers.substring(generalFeedbackAt + 4));
+            answers = answers.substring(0, generalFeedbackAt);
         }
         String trimmed = answers.strip();
         if (trimmed.isEmpty()) {
-            problem(from, "an empty answer block {} is an essay question" + ONLY);
+            skip(from, "an empty answer block {} is an essay question" + ONLY);
         } else if (trimmed.startsWith("#")) {
-            problem(from, "a numerical question {#…} is not supported: only multichoice and true/false");
+            skip(from, "a numerical question {#…} is not supported: only multichoice and true/false");
         } else if (GiftEscapes.indexOf(answers, "~", 0) >= 0) {
-            multichoice(topic, name, questionText, questionLine, answers, from);
+            multichoice(topic, name, questionText, questionLine, answers, from, generalFeedback);
         } else if (GiftEscapes.indexOf(answers, "=", 0) >= 0 && answers.contains("->")) {
-            problem(from, "a matching question (=… -> …)" + ONLY);
+            skip(from, "a matching question (=… -> …)" + ONLY);
         } else if (isTrueOrFalse(answers)) {
-            trueFalse(topic, name, questionText, questionLine, answers);
+            trueFalse(topic, name, questionText, questionLine, answers, generalFeedback);
         } else if (GiftEscapes.indexOf(answers, "=", 0) >= 0) {
-            problem(from, "a short answer question (answers with = and none with ~)" + ONLY);
+            skip(from, "a short answer question (answers with = and none with ~)" + ONLY);
         } else {
             problem(from, "the answer block {" + PlainText.abbreviated(trimmed) + "} is not one this tool reads:"
                     + " a true/false question needs {T} or {F}, and a multichoice question = or ~ before each answer");
@@ -97,7 +109,7 @@ final class GiftBlock {
     }
 
     private void multichoice(String topic, String name, String questionText, int questionLine, String answers,
-                             int offset) {
+                             int offset, String generalFeedback) {
         // Found in one pass: looking for the next = and the next ~ from each answer on costs a hostile block of
         // hundreds of thousands of answers minutes of CPU.
         List<Integer> markers = GiftEscapes.indexesOfAny(answers, "=~");
@@ -105,6 +117,7 @@ final class GiftBlock {
         boolean single = markers.stream().anyMatch(marker -> answers.charAt(marker) == '=');
         QuestionDraft draft = new QuestionDraft("multichoice", single ? QuestionType.SINGLE : QuestionType.MULTIPLE,
                 name, questionText, questionLine);
+        draft.generalFeedback(generalFeedback);
         if (!answers.substring(0, markers.get(0)).isBlank()) {
             problem(offset, draft.label() + ": there is text before the first answer; each answer starts with = or ~");
         }
@@ -116,12 +129,12 @@ final class GiftBlock {
         for (int i = 0; i < markers.size(); i++) {
             int marker = markers.get(i);
             int next = i + 1 < markers.size() ? markers.get(i + 1) : answers.length();
-            option(draft, answers.charAt(marker) == '=', single, answers.substring(marker + 1, next), offset + marker);
+            option(draft, answers.charAt(marker) == '=', answers.substring(marker + 1, next), offset + marker);
         }
-        draft.check(topic, questions, problems);
+        draft.check(topic, questions, problems, skipped);
     }
 
-    private void option(QuestionDraft draft, boolean markedRight, boolean single, String answer, int offset) {
+    private void option(QuestionDraft draft, boolean markedRight, String answer, int offset) {
         String body = answer.strip();
         double weight = markedRight ? 100 : 0;
         if (body.startsWith("%")) {
@@ -135,10 +148,8 @@ final class GiftBlock {
                         + "' is not a number between two %");
             }
         }
-        // Partial credit has no place here: a single answer question is right only with the full mark.
-        boolean correct = single ? weight >= 100 : weight > 0;
         int feedback = GiftEscapes.indexOf(body, "#", 0);
-        draft.option(plain(feedback < 0 ? body : body.substring(0, feedback)), correct,
+        draft.option(plain(feedback < 0 ? body : body.substring(0, feedback)), weight,
                 plain(feedback < 0 ? "" : body.substring(feedback + 1)), lineAt(offset));
     }
 
@@ -147,7 +158,8 @@ final class GiftBlock {
      * for one who answered rightly. Our options carry the feedback for choosing them, so the right feedback goes to
      * the correct option and the wrong feedback to the other one.
      */
-    private void trueFalse(String topic, String name, String questionText, int questionLine, String answers) {
+    private void trueFalse(String topic, String name, String questionText, int questionLine, String answers,
+                           String generalFeedback) {
         int firstHash = GiftEscapes.indexOf(answers, "#", 0);
         int secondHash = firstHash < 0 ? -1 : GiftEscapes.indexOf(answers, "#", firstHash + 1);
         boolean isTrue = isTrue(answers);
@@ -156,9 +168,10 @@ final class GiftBlock {
         String right = secondHash < 0 ? "" : plain(answers.substring(secondHash + 1));
         QuestionDraft draft = new QuestionDraft("true/false", QuestionType.TRUE_FALSE, name, questionText,
                 questionLine);
-        draft.option("True", isTrue, isTrue ? right : wrong, questionLine);
-        draft.option("False", !isTrue, isTrue ? wrong : right, questionLine);
-        draft.check(topic, questions, problems);
+        draft.generalFeedback(generalFeedback);
+        draft.option("True", isTrue ? 100 : 0, isTrue ? right : wrong, questionLine);
+        draft.option("False", isTrue ? 0 : 100, isTrue ? wrong : right, questionLine);
+        draft.check(topic, questions, problems, skipped);
     }
 
     private static boolean isTrueOrFalse(String answers) {
@@ -176,11 +189,34 @@ final class GiftBlock {
         return (hash < 0 ? answers : answers.substring(0, hash)).strip().toUpperCase(Locale.ROOT);
     }
 
-    /** GIFT text as the bank's plain text; every format is read as HTML, so that no markup or script is kept. */
-    private static String plain(String gift) {
+    /**
+     * GIFT text as the bank's plain text: HTML read once ({@link PlainText#fromHtml}), every other format taken as
+     * written, as Moodle shows it. Without a format of its own, a text has its question's.
+     */
+    private String plain(String gift) {
         Matcher format = FORMAT.matcher(gift);
-        String withoutFormat = format.find() ? gift.substring(format.end()) : gift;
-        return PlainText.fromHtml(GiftEscapes.unescape(withoutFormat));
+        boolean isHtml = html;
+        String withoutFormat = gift;
+        if (format.find()) {
+            isHtml = format.group(1).equalsIgnoreCase("html");
+            withoutFormat = gift.substring(format.end());
+        }
+        String unescaped = GiftEscapes.unescape(withoutFormat);
+        return isHtml ? PlainText.fromHtml(unescaped) : PlainText.asWritten(unescaped);
+    }
+
+    /**
+     * A name is plain text in Moodle, shown with its character references decoded: our writer puts a backslash
+     * there as {@code &#92;}, which GIFT could not escape.
+     */
+    private static String nameOf(String gift) {
+        return PlainText.asWritten(Parser.unescapeEntities(GiftEscapes.unescape(gift), false));
+    }
+
+    /** A question of a type this tool does not have: left out, with the reason, and the rest is imported. */
+    private void skip(int offset, String reason) {
+        String named = name == null || name.isBlank() ? "" : "question '" + PlainText.abbreviated(name) + "': ";
+        skipped.add(new ImportProblem(lineAt(offset), named + reason));
     }
 
     private void problem(int offset, String message) {

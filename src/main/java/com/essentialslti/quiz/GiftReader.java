@@ -14,6 +14,7 @@ final class GiftReader {
 
     private final List<ImportedQuestion> questions = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<ImportProblem> skipped = new ArrayList<>();
     private String topic;
     private int questionCount;
 
@@ -27,7 +28,7 @@ final class GiftReader {
         } else {
             reader.readText(file);
         }
-        return new ImportResult(reader.questions, reader.problems);
+        return new ImportResult(reader.questions, reader.problems, reader.skipped);
     }
 
     private void readText(byte[] file) {
@@ -77,14 +78,14 @@ final class GiftReader {
             problems.add(ImportLimits.tooManyQuestions(blockLines.get(0)));
             return false;
         }
-        new GiftBlock(block.toString(), List.copyOf(blockLines), questions, problems).read(topic);
+        new GiftBlock(block.toString(), List.copyOf(blockLines), questions, problems, skipped).read(topic);
         block.setLength(0);
         blockLines.clear();
         return true;
     }
 
     private void category(String path, int line) {
-        topic = CategoryPath.topicOf(PlainText.fromHtml(path));
+        topic = CategoryPath.topicOf(PlainText.asWritten(path));
         if (topic != null && topic.length() > CategoryPath.MAX_TOPIC_NAME) {
             problems.add(new ImportProblem(line, "the category '" + PlainText.abbreviated(topic)
                     + "' has a name longer than " + CategoryPath.MAX_TOPIC_NAME + " characters"));

@@ -51,6 +51,9 @@ final class GiftWriter {
             gift.append('\t');
             if (single) {
                 gift.append(option.correct() ? "=" : "~");
+                if (option.partialCredit() > 0) {
+                    gift.append('%').append(ExportText.percent(option.partialCredit())).append('%');
+                }
             } else {
                 gift.append('~').append('%').append(option.correct() ? ExportText.shareOfMark(correctCount)
                         : ExportText.penaltyOfWrongOption(wrongCount)).append('%');
@@ -61,6 +64,7 @@ final class GiftWriter {
             }
             gift.append('\n');
         }
+        generalFeedback(content);
         gift.append('}');
     }
 
@@ -77,14 +81,30 @@ final class GiftWriter {
         if (!correct.feedback().isEmpty() || !incorrect.feedback().isEmpty()) {
             gift.append('#').append(text(incorrect.feedback())).append('#').append(text(correct.feedback()));
         }
+        generalFeedback(content);
         gift.append('}');
+    }
+
+    /** Moodle's general feedback, after {@code ####}, last in the answer block. */
+    private void generalFeedback(QuestionContent content) {
+        if (!content.generalFeedback().isEmpty()) {
+            gift.append("####").append(text(content.generalFeedback()));
+        }
     }
 
     /**
      * GIFT has no escape for a backslash, which could otherwise join the character after it into an escape; as
-     * the text is HTML, it is written as the character reference {@code &#92;}.
+     * the text is HTML, it is written as the character reference {@code &#92;}. So is a {@code [} or a {@code %}
+     * that starts a text, which a reader would take for a format ({@code [plain]}) or an answer's weight
+     * ({@code %50%}).
      */
     private static String text(String plain) {
-        return GiftEscapes.escape(ExportText.html(plain).replace("\\", "&#92;"));
+        String html = ExportText.html(plain).replace("\\", "&#92;");
+        if (html.startsWith("[")) {
+            html = "&#91;" + html.substring(1);
+        } else if (html.startsWith("%")) {
+            html = "&#37;" + html.substring(1);
+        }
+        return GiftEscapes.escape(html);
     }
 }

@@ -1,5 +1,7 @@
 package com.essentialslti.quiz;
 
+import java.util.List;
+
 /**
  * A question read from an imported file, checked but not saved.
  *
@@ -8,6 +10,17 @@ package com.essentialslti.quiz;
  * @param sourceName the question's name in the file, or null when it had none
  * @param content    the question, with {@link Difficulty#MEDIUM}: neither Moodle XML nor GIFT carries a difficulty
  * @param line       the 1-based line where the question starts in the file
+ * @param notes      what the file says about the question that the bank does not keep, or keeps differently, in
+ *                   words for the preview (Moodle's feedback for a right or wrong answer, a penalty)
  */
-public record ImportedQuestion(String topicName, String sourceName, QuestionContent content, int line) {
+public record ImportedQuestion(String topicName, String sourceName, QuestionContent content, int line,
+                               List<String> notes) {
+
+    public ImportedQuestion {
+        notes = List.copyOf(notes);
+    }
+
+    public ImportedQuestion(String topicName, String sourceName, QuestionContent content, int line) {
+        this(topicName, sourceName, content, line, List.of());
+    }
 }

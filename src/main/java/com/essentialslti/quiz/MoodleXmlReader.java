@@ -25,11 +25,14 @@ final class MoodleXmlReader {
 
     static final int MAX_DEPTH = 32;
     private static final String SUPPORTED = "multichoice and truefalse questions";
+    private static final java.util.Set<String> AS_WRITTEN = java.util.Set.of("plain_text", "moodle_auto_format",
+            "markdown");
     private static final String NO_DTD = "the file declares a DTD or entities, which are not accepted";
 
     private final String text;
     private final List<ImportedQuestion> questions = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final List<ImportProblem> skipped = new ArrayList<>();
     private String topic;
     private int questionCount;
 
@@ -48,7 +51,7 @@ final class MoodleXmlReader {
         }
         MoodleXmlReader reader = new MoodleXmlReader(text);
         reader.readFile();
-        return new ImportResult(reader.questions, reader.problems);
+        return new ImportResult(reader.questions, reader.problems, reader.skipped);
     }
 
     private void readFile() {
@@ -154,14 +157,15 @@ final class MoodleXmlReader {
             case "truefalse" -> trueFalse(question);
             case "" -> problems.add(new ImportProblem(question.line,
                     "a question has no type; this tool reads " + SUPPORTED));
-            default -> problems.add(new ImportProblem(question.line, "question type '"
-                    + PlainText.abbreviated(type) + "' is not supported: only multichoice and truefalse"));
+            // Real banks mix types: one this tool does not have is left out and the rest imported.
+            default -> skipped.add(new ImportProblem(question.line, labelOf(question, type)
+                    + " is of a type this tool does not have: only multichoice and truefalse"));
         }
         return true;
     }
 
     private void category(XmlElement question) {
-        topic = CategoryPath.topicOf(PlainText.fromHtml(question.textOf("category", "text")));
+        topic = CategoryPath.topicOf(PlainText.asWritten(question.textOf("category", "text")));
         if (topic != null && topic.length() > CategoryPath.MAX_TOPIC_NAME) {
             problems.add(new ImportProblem(question.line, "the category '" + PlainText.abbreviated(topic)
                     + "' has a name longer than " + CategoryPath.MAX_TOPIC_NAME + " characters"));
@@ -173,12 +177,10 @@ final class MoodleXmlReader {
         boolean single = !isFalse(question.textOf("single"));
         QuestionDraft draft = draft(question, "multichoice", single ? QuestionType.SINGLE : QuestionType.MULTIPLE);
         for (XmlElement answer : question.children("answer")) {
-            double fraction = fraction(answer, draft).orElse(0);
-            // A single answer question is right only with the full mark; partial credit is not kept.
-            boolean correct = single ? fraction >= 100 : fraction > 0;
-            draft.option(answerText(answer), correct, feedback(answer), answer.line);
+            draft.option(answerText(answer), fraction(answer, draft).orElse(0), feedback(answer), answer.line);
         }
-        draft.check(topic, questions, problems);
+        combinedFeedback(question, draft);
+        draft.check(topic, questions, problems, skipped);
     }
 
     private void trueFalse(XmlElement question) {
@@ -201,25 +203,53 @@ final class MoodleXmlReader {
         }
         for (XmlElement answer : List.of(trueAnswers.get(0), falseAnswers.get(0))) {
             boolean isTrue = answer == trueAnswers.get(0);
-            draft.option(isTrue ? "True" : "False", fraction(answer, draft).orElse(0) >= 100, feedback(answer),
+            draft.option(isTrue ? "True" : "False", fraction(answer, draft).orElse(0), feedback(answer),
                     answer.line);
         }
-        draft.check(topic, questions, problems);
+        draft.check(topic, questions, problems, skipped);
     }
 
     private static QuestionDraft draft(XmlElement question, String kind, QuestionType type) {
-        return new QuestionDraft(kind, type, PlainText.fromHtml(question.textOf("name", "text")),
-                PlainText.fromHtml(question.textOf("questiontext", "text")), question.line);
+        // A name is plain text in Moodle, never HTML.
+        QuestionDraft draft = new QuestionDraft(kind, type, PlainText.asWritten(question.textOf("name", "text")),
+                question.richText("questiontext"), question.line);
+        draft.generalFeedback(question.richText("generalfeedback"));
+        return draft;
+    }
+
+    /** "essay question 'Reflect'": how a skipped question is named in the preview. */
+    private static String labelOf(XmlElement question, String type) {
+        String name = PlainText.asWritten(question.textOf("name", "text"));
+        return PlainText.abbreviated(type) + " question" + (name.isBlank() ? "" : " '" + PlainText.abbreviated(name)
+                + "'");
+    }
+
+    /**
+     * Moodle's feedback for a right, a partly right and a wrong answer has no place here, where each option has its
+     * own: said in the preview, unless it is the sentence Moodle puts there by itself.
+     */
+    private static void combinedFeedback(XmlElement question, QuestionDraft draft) {
+        List<String[]> kinds = List.of(
+                new String[] {"correctfeedback", "for a correct answer", "Your answer is correct."},
+                new String[] {"partiallycorrectfeedback", "for a partly correct answer", "Your answer is partially correct."},
+                new String[] {"incorrectfeedback", "for an incorrect answer", "Your answer is incorrect."});
+        for (String[] kind : kinds) {
+            String feedback = question.richText(kind[0]);
+            if (!feedback.isBlank() && !feedback.equals(kind[2])) {
+                draft.note("its feedback " + kind[1] + " ('" + PlainText.abbreviated(feedback) + "') is not kept:"
+                        + " this tool shows each option's feedback and the general feedback");
+            }
+        }
     }
 
     private static String answerText(XmlElement answer) {
         // Old Moodle files put the answer's text straight in <answer>.
         String text = answer.textOf("text");
-        return PlainText.fromHtml(text != null ? text : answer.text.toString());
+        return answer.read(text != null ? text : answer.text.toString());
     }
 
     private static String feedback(XmlElement answer) {
-        return PlainText.fromHtml(answer.textOf("feedback", "text"));
+        return answer.richText("feedback");
     }
 
     private OptionalDouble fraction(XmlElement answer, QuestionDraft draft) {
@@ -304,6 +334,25 @@ final class MoodleXmlReader {
 
         List<XmlElement> children(String childName) {
             return children.stream().filter(c -> c.name.equals(childName)).toList();
+        }
+
+        /**
+         * The plain text of a child holding text in a format ({@code <questiontext format="html"><text>}), or ""
+         * when there is none.
+         */
+        String richText(String childName) {
+            XmlElement child = children.stream().filter(c -> c.name.equals(childName)).findFirst().orElse(null);
+            return child == null ? "" : child.read(child.textOf("text"));
+        }
+
+        /**
+         * Text in this element's format: HTML read once; Moodle's other formats (plain_text, moodle_auto_format,
+         * markdown) are shown as written, so they are kept so. Without a format, HTML, which is what old files hold.
+         */
+        String read(String formatted) {
+            String format = attribute("format");
+            boolean asWritten = format != null && AS_WRITTEN.contains(format.strip().toLowerCase(Locale.ROOT));
+            return asWritten ? PlainText.asWritten(formatted) : PlainText.fromHtml(formatted);
         }
 
         /** The text of the element at the end of a path of child names, or null when there is none. */

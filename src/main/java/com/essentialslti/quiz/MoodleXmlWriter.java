@@ -37,7 +37,8 @@ final class MoodleXmlWriter {
                 .append("</text></name>\n")
                 .append("    <questiontext format=\"html\"><text>").append(cdata(content.text()))
                 .append("</text></questiontext>\n")
-                .append("    <generalfeedback format=\"html\"><text></text></generalfeedback>\n")
+                .append("    <generalfeedback format=\"html\"><text>").append(cdata(content.generalFeedback()))
+                .append("</text></generalfeedback>\n")
                 .append("    <defaultgrade>1</defaultgrade>\n");
         if (trueFalse) {
             trueFalseAnswers(content);
@@ -59,7 +60,9 @@ final class MoodleXmlWriter {
                 .append("    <shuffleanswers>true</shuffleanswers>\n")
                 .append("    <answernumbering>abc</answernumbering>\n");
         for (AnswerOption option : content.options()) {
-            answer(option.correct() ? correctFraction : wrongFraction, cdata(option.text()), option.feedback());
+            String fraction = option.correct() ? correctFraction
+                    : option.partialCredit() > 0 ? ExportText.percent(option.partialCredit()) : wrongFraction;
+            answer(fraction, cdata(option.text()), option.feedback());
         }
     }
 

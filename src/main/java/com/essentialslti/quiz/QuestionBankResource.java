@@ -77,7 +77,7 @@ public class QuestionBankResource {
     public Response newQuestion(@QueryParam("s") String token) {
         Membership trainer = trainer(token);
         return form(trainer, token, "Write a question", "/quiz/bank", "", QuestionType.SINGLE, Difficulty.MEDIUM,
-                "", List.of(), null, 200);
+                "", List.of(), "", null, 200);
     }
 
     @POST
@@ -85,13 +85,17 @@ public class QuestionBankResource {
     public Response create(@FormParam("s") String token, @FormParam("topic") String topic,
                            @FormParam("type") String type, @FormParam("difficulty") String difficulty,
                            @FormParam("text") String text, @FormParam("option") List<String> options,
-                           @FormParam("correct") List<String> correct, @FormParam("feedback") List<String> feedback) {
+                           @FormParam("correct") List<String> correct, @FormParam("feedback") List<String> feedback,
+                           @FormParam("credit") List<String> credit,
+                           @FormParam("generalFeedback") String generalFeedback) {
         Membership trainer = trainer(token);
         try {
-            bank.create(trainer.resourceLink(), topic, content(type, difficulty, text, options, correct, feedback));
+            bank.create(trainer.resourceLink(), topic,
+                    content(type, difficulty, text, rows(options, correct, feedback, credit), generalFeedback));
         } catch (IllegalArgumentException | NullPointerException problem) {
             return form(trainer, token, "Write a question", "/quiz/bank", topic, parseType(type),
-                    parseDifficulty(difficulty), text, rows(options, correct, feedback), message(problem), 400);
+                    parseDifficulty(difficulty), text, rows(options, correct, feedback, credit), generalFeedback,
+                    message(problem), 400);
         }
         return redirect("/quiz/bank", token, "saved");
     }
@@ -103,9 +107,10 @@ public class QuestionBankResource {
         QuestionBank.Entry entry = find(trainer, questionId);
         QuestionVersion v = entry.current();
         List<Row> rows = new ArrayList<>();
-        v.options().forEach(o -> rows.add(new Row(o.text(), o.correct(), o.feedback())));
+        v.options().forEach(o -> rows.add(new Row(o.text(), o.correct(), o.feedback(),
+                o.partialCredit() > 0 ? ExportText.percent(o.partialCredit()) : "")));
         return form(trainer, token, "Edit a question", "/quiz/bank/" + entry.id(), entry.topic(), v.type(),
-                v.difficulty(), v.text(), rows, null, 200);
+                v.difficulty(), v.text(), rows, v.generalFeedback(), null, 200);
     }
 
     @POST
@@ -115,16 +120,18 @@ public class QuestionBankResource {
                            @FormParam("topic") String topic, @FormParam("type") String type,
                            @FormParam("difficulty") String difficulty, @FormParam("text") String text,
                            @FormParam("option") List<String> options, @FormParam("correct") List<String> correct,
-                           @FormParam("feedback") List<String> feedback) {
+                           @FormParam("feedback") List<String> feedback, @FormParam("credit") List<String> credit,
+                           @FormParam("generalFeedback") String generalFeedback) {
         Membership trainer = trainer(token);
         try {
             bank.edit(trainer.resourceLink(), questionId, topic,
-                    content(type, difficulty, text, options, correct, feedback));
+                    content(type, difficulty, text, rows(options, correct, feedback, credit), generalFeedback));
         } catch (QuestionBank.NoSuchQuestion missing) {
             return noSuchQuestion();
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException problem) {
             return form(trainer, token, "Edit a question", "/quiz/bank/" + questionId, topic, parseType(type),
-                    parseDifficulty(difficulty), text, rows(options, correct, feedback), message(problem), 400);
+                    parseDifficulty(difficulty), text, rows(options, correct, feedback, credit), generalFeedback,
+                    message(problem), 400);
         }
         return redirect("/quiz/bank", token, "saved");
     }
@@ -173,20 +180,46 @@ public class QuestionBankResource {
         for (int i = 0; i < v.options().size(); i++) {
             AnswerOption o = v.options().get(i);
             options.add(Map.of("n", i + 1, "text", o.text(), "correct", o.correct(), "feedback", o.feedback(),
+                    "credit", o.partialCredit() > 0 ? ExportText.percent(o.partialCredit()) + "%" : "",
                     "inputType", v.type() == QuestionType.MULTIPLE ? "checkbox" : "radio"));
         }
         model.put("options", options);
+        model.put("generalFeedback", v.generalFeedback());
         return html(200, Pages.render("quiz/preview", model));
     }
 
-    /** One row of the form's options. */
-    record Row(String text, boolean correct, String feedback) {
+    /**
+     * One row of the form's options, as sent.
+     *
+     * @param credit the share of the mark in percent a wrong option of a single-answer question earns, or blank
+     */
+    record Row(String text, boolean correct, String feedback, String credit) {
+
+        AnswerOption option(int number) {
+            return new AnswerOption(text, correct, partialCredit(number), feedback);
+        }
+
+        private double partialCredit(int number) {
+            if (credit.isBlank()) {
+                return 0;
+            }
+            try {
+                double percent = Double.parseDouble(credit.strip().replace(',', '.').replace("%", ""));
+                if (percent >= 0 && percent < 100) {
+                    return percent / 100;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("the partial credit of option " + number
+                    + " is a share of the mark from 0 to 99 (in percent), or empty");
+        }
     }
 
-    static QuestionContent content(String type, String difficulty, String text, List<String> options,
-                                   List<String> correct, List<String> feedback) {
+    /** The question the form describes; an {@link IllegalArgumentException} says in words what is wrong. */
+    static QuestionContent content(String type, String difficulty, String text, List<Row> rows,
+                                   String generalFeedback) {
         QuestionType questionType = QuestionType.valueOf(type);
-        List<Row> rows = rows(options, correct, feedback);
         List<AnswerOption> chosen = new ArrayList<>();
         if (questionType == QuestionType.TRUE_FALSE) {
             chosen.add(new AnswerOption("True", rows.size() > 0 && rows.get(0).correct(),
@@ -194,27 +227,35 @@ public class QuestionBankResource {
             chosen.add(new AnswerOption("False", rows.size() > 1 && rows.get(1).correct(),
                     rows.size() > 1 ? rows.get(1).feedback() : ""));
         } else {
-            rows.stream().filter(r -> !r.text().isBlank())
-                    .forEach(r -> chosen.add(new AnswerOption(r.text(), r.correct(), r.feedback())));
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).text().isBlank()) {
+                    chosen.add(rows.get(i).option(i + 1));
+                }
+            }
         }
-        return new QuestionContent(questionType, Difficulty.valueOf(difficulty), text, chosen);
+        return new QuestionContent(questionType, Difficulty.valueOf(difficulty), text, chosen, generalFeedback);
     }
 
-    static List<Row> rows(List<String> options, List<String> correct, List<String> feedback) {
-        Set<Integer> right = correct == null ? Set.of() : correct.stream().filter(c -> c.matches("\\d{1,2}"))
+    static List<Row> rows(List<String> options, List<String> correct, List<String> feedback, List<String> credit) {
+        Set<Integer> right = correct == null ? Set.of() : correct.stream().filter(c -> c != null && c.matches("\\d{1,2}"))
                 .map(Integer::valueOf).collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
         int count = options == null ? 0 : Math.min(options.size(), 20);
         for (int i = 0; i < count; i++) {
-            String fb = feedback != null && i < feedback.size() ? feedback.get(i) : "";
-            rows.add(new Row(options.get(i) == null ? "" : options.get(i), right.contains(i), fb == null ? "" : fb));
+            rows.add(new Row(options.get(i) == null ? "" : options.get(i), right.contains(i), nth(feedback, i),
+                    nth(credit, i)));
         }
         return rows;
     }
 
+    private static String nth(List<String> values, int i) {
+        String value = values != null && i < values.size() ? values.get(i) : "";
+        return value == null ? "" : value;
+    }
+
     private Response form(Membership trainer, String token, String heading, String action, String topic,
-                          QuestionType type, Difficulty difficulty, String text, List<Row> rows, String problem,
-                          int status) {
+                          QuestionType type, Difficulty difficulty, String text, List<Row> rows,
+                          String generalFeedback, String problem, int status) {
         Map<String, Object> model = new HashMap<>();
         model.put("session", token);
         model.put("heading", heading);
@@ -227,11 +268,12 @@ public class QuestionBankResource {
         model.put("difficulties", Arrays.stream(Difficulty.values()).map(d -> Map.of("value", d.name(),
                 "label", label(d.name()), "selected", d == difficulty)).toList());
         model.put("text", text);
+        model.put("generalFeedback", generalFeedback == null ? "" : generalFeedback);
         List<Map<String, Object>> options = new ArrayList<>();
         for (int i = 0; i < Math.max(OPTION_ROWS, rows.size()); i++) {
-            Row row = i < rows.size() ? rows.get(i) : new Row("", false, "");
+            Row row = i < rows.size() ? rows.get(i) : new Row("", false, "", "");
             options.add(Map.of("n", i + 1, "index", i, "text", row.text(), "correct", row.correct(),
-                    "feedback", row.feedback()));
+                    "feedback", row.feedback(), "credit", row.credit()));
         }
         model.put("options", options);
         return html(status, Pages.render("quiz/question-form", model));

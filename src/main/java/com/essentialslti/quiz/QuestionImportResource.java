@@ -30,6 +30,10 @@ import java.util.Map;
  * Import and export of a course's questions in Moodle XML and GIFT. An upload is read and shown first (or its
  * problems, with line numbers); only the trainer's confirmation saves it, all questions in one transaction or
  * none. The confirmation carries the file itself, so nothing is kept on the server between the two steps.
+ *
+ * <p>The preview says everything the import will not do as the file says: the questions it skips (types this tool
+ * does not have) and why, what it does not keep of a question, and which questions the bank already has, which the
+ * trainer may leave out (the default) or import again.
  */
 @ApplicationScoped // stateless: one instance serves every request
 @Path("/quiz/bank")
@@ -60,7 +64,7 @@ public class QuestionImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
     public Response preview(@FormParam("s") String token, @FormParam("file") EntityPart file) throws IOException {
-        trainer(token);
+        Membership trainer = trainer(token);
         if (file == null) {
             return page(token, Map.of("hasProblems", true, "problems", List.of("Choose a file to import.")), 400);
         }
@@ -77,9 +81,14 @@ public class QuestionImportResource {
         if (!result.acceptable()) {
             return problems(token, result);
         }
+        List<QuestionContent> inBank = questionsInUse(trainer);
         Map<String, Object> model = new HashMap<>();
         model.put("preview", true);
         model.put("count", result.questions().size());
+        skipped(model, result);
+        long duplicates = result.questions().stream().filter(q -> alreadyIn(inBank, q)).count();
+        model.put("duplicates", duplicates);
+        model.put("hasDuplicates", duplicates > 0);
         model.put("format", format.name());
         // URL-safe base64: the form encoding leaves - and _ as they are, where + and / take three bytes each, and a
         // file near the upload cap would no longer fit the server's request limit.
@@ -87,8 +96,11 @@ public class QuestionImportResource {
         model.put("importId", java.util.UUID.randomUUID().toString());
         model.put("questions", result.questions().stream().map(q -> Map.of(
                 "line", q.line(), "topic", topicOf(q), "type", QuestionBankResource.typeLabel(q.content().type()),
-                "text", q.content().text(), "options", q.content().options().stream()
-                        .map(o -> Map.of("text", o.text(), "correct", o.correct())).toList())).toList());
+                "text", q.content().text(), "generalFeedback", q.content().generalFeedback(),
+                "notes", q.notes(), "duplicate", alreadyIn(inBank, q), "options", q.content().options().stream()
+                        .map(o -> Map.of("text", o.text(), "correct", o.correct(), "credit",
+                                o.partialCredit() > 0 ? ExportText.percent(o.partialCredit()) + "%" : ""))
+                        .toList())).toList());
         return page(token, model, 200);
     }
 
@@ -97,7 +109,8 @@ public class QuestionImportResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@FormParam("s") String token, @FormParam("format") String format,
-                            @FormParam("content") String content, @FormParam("importId") String importId) {
+                            @FormParam("content") String content, @FormParam("importId") String importId,
+                            @FormParam("duplicates") String duplicates) {
         Membership trainer = trainer(token);
         byte[] file;
         Format chosen;
@@ -113,7 +126,10 @@ public class QuestionImportResource {
         if (!result.acceptable()) {
             return problems(token, result);
         }
-        List<ImportedQuestion> questions = result.questions().stream()
+        // Left out unless the trainer chose to import them again; the bank may have changed since the preview.
+        boolean again = "import".equals(duplicates);
+        List<QuestionContent> inBank = again ? List.of() : questionsInUse(trainer);
+        List<ImportedQuestion> questions = result.questions().stream().filter(q -> !alreadyIn(inBank, q))
                 .map(q -> new ImportedQuestion(topicOf(q), q.sourceName(), q.content(), q.line())).toList();
         // A second confirmation of the same preview saves nothing and lands where the first did.
         bank.createAll(trainer.resourceLink(), importId, questions);
@@ -141,6 +157,15 @@ public class QuestionImportResource {
                 .map(e -> new ExportedQuestion(e.topic(), null, e.current().content())).toList();
     }
 
+    private List<QuestionContent> questionsInUse(Membership trainer) {
+        return bank.list(trainer.resourceLink()).stream().filter(e -> !e.retired()).map(e -> e.current().content())
+                .toList();
+    }
+
+    private static boolean alreadyIn(List<QuestionContent> inBank, ImportedQuestion question) {
+        return inBank.stream().anyMatch(c -> c.sameQuestionAs(question.content()));
+    }
+
     private static Response download(String body, String type, String name) {
         return Response.ok(body.getBytes(StandardCharsets.UTF_8), type)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
@@ -166,14 +191,30 @@ public class QuestionImportResource {
     static final int PROBLEMS_SHOWN = 200;
 
     private Response problems(String token, ImportResult result) {
-        List<String> problems = new java.util.ArrayList<>(result.problems().isEmpty()
+        List<String> problems = result.problems().isEmpty()
                 ? List.of("The file holds no question to import.")
-                : result.problems().stream().limit(PROBLEMS_SHOWN).map(ImportProblem::toString).toList());
-        if (result.problems().size() > PROBLEMS_SHOWN) {
-            problems.add("… and " + (result.problems().size() - PROBLEMS_SHOWN) + " more problems: mend these first"
-                    + " and import the file again.");
+                : shown(result.problems(), " more problems: mend these first and import the file again.");
+        Map<String, Object> model = new HashMap<>();
+        model.put("hasProblems", true);
+        model.put("problems", problems);
+        // What would be skipped, so that a trainer mending the file knows it is not the cause.
+        skipped(model, result);
+        return page(token, model, 400);
+    }
+
+    private static void skipped(Map<String, Object> model, ImportResult result) {
+        model.put("skipped", shown(result.skipped(), " more questions skipped."));
+        model.put("hasSkipped", !result.skipped().isEmpty());
+    }
+
+    /** A file can hold thousands of problems or skipped questions; the first ones show the way. */
+    private static List<String> shown(List<ImportProblem> found, String more) {
+        List<String> shown = new java.util.ArrayList<>(found.stream().limit(PROBLEMS_SHOWN)
+                .map(ImportProblem::toString).toList());
+        if (found.size() > PROBLEMS_SHOWN) {
+            shown.add("… and " + (found.size() - PROBLEMS_SHOWN) + more);
         }
-        return page(token, Map.of("hasProblems", true, "problems", problems), 400);
+        return shown;
     }
 
     private Response page(String token, Map<String, Object> values, int status) {

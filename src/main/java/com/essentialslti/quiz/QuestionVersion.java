@@ -37,6 +37,8 @@ public class QuestionVersion {
     @Enumerated(EnumType.STRING)
     private Difficulty difficulty;
     private String text;
+    @Column(name = "general_feedback")
+    private String generalFeedback;
     /** The question's topic when this version was written: a past result names the topics it had then. */
     @Column(name = "topic_id")
     private String topicId;
@@ -58,27 +60,40 @@ public class QuestionVersion {
         this.type = content.type();
         this.difficulty = content.difficulty();
         this.text = content.text();
+        this.generalFeedback = content.generalFeedback();
         this.options = new ArrayList<>(content.options());
         this.createdAt = now.toEpochMilli();
     }
 
     /**
-     * The share of the question's mark (0 to 1) that the chosen options earn. Single answer and true/false: all or
-     * nothing. Multiple answer: all or nothing, or with partial credit each correct option ticked earns its share
-     * and each wrong one ticked takes an equal share of the rest away, never below zero (so ticking everything
-     * earns nothing).
+     * The share of the question's mark (0 to 1) that the chosen options earn. Without partial credit: all or
+     * nothing. With it, a single-answer question gives the share of the one option chosen (the whole mark for the
+     * correct one, Moodle's 50% for a half-right one, nothing for others); a multiple-answer question gives each
+     * correct option ticked its share and takes an equal share of the rest away for each wrong one ticked, never
+     * below zero (so ticking everything earns nothing). True or false is always all or nothing.
      */
     public double score(Set<Integer> chosen, boolean partialCredit) {
         Set<Integer> correct = correctOptions();
-        if (type != QuestionType.MULTIPLE || !partialCredit) {
-            return chosen.equals(correct) ? 1.0 : 0.0;
+        if (chosen.equals(correct)) {
+            return 1.0;
+        }
+        if (!partialCredit || type == QuestionType.TRUE_FALSE) {
+            return 0.0;
+        }
+        if (type == QuestionType.SINGLE) {
+            return chosen.size() == 1 && validIndex(chosen.iterator().next())
+                    ? options.get(chosen.iterator().next()).credit() : 0.0;
         }
         long right = chosen.stream().filter(correct::contains).count();
-        long wrong = chosen.stream().filter(i -> i >= 0 && i < options.size() && !correct.contains(i)).count();
+        long wrong = chosen.stream().filter(i -> validIndex(i) && !correct.contains(i)).count();
         int incorrectOptions = options.size() - correct.size();
         double earned = (double) right / correct.size()
                 - (incorrectOptions == 0 ? 0 : (double) wrong / incorrectOptions);
         return Math.max(0.0, Math.min(1.0, earned));
+    }
+
+    private boolean validIndex(Integer i) {
+        return i != null && i >= 0 && i < options.size();
     }
 
     public Set<Integer> correctOptions() {
@@ -92,7 +107,7 @@ public class QuestionVersion {
     }
 
     public QuestionContent content() {
-        return new QuestionContent(type, difficulty, text, List.copyOf(options));
+        return new QuestionContent(type, difficulty, text, List.copyOf(options), generalFeedback);
     }
 
     String topicId() {
@@ -121,6 +136,11 @@ public class QuestionVersion {
 
     public String text() {
         return text;
+    }
+
+    /** What every learner sees after submitting, whatever they chose; "" when the trainer wrote none. */
+    public String generalFeedback() {
+        return generalFeedback == null ? "" : generalFeedback;
     }
 
     public List<AnswerOption> options() {

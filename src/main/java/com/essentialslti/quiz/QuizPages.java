@@ -157,7 +157,8 @@ final class QuizPages {
                                 && !option.feedback().isBlank()));
             }
             questions.add(Map.of("number", i + 1, "text", version.text(), "correct", earned >= 1.0,
-                    "partly", earned > 0 && earned < 1.0, "options", options));
+                    "partly", earned > 0 && earned < 1.0, "options", options,
+                    "generalFeedback", version.generalFeedback()));
         }
         model.put("hasWeakTopics", !weak.isEmpty());
         model.put("weakTopics", weak.values().stream()

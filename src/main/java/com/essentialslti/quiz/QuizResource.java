@@ -177,14 +177,8 @@ public class QuizResource {
         Membership trainer = staff(token);
         QuizSettings.Values values;
         try {
-            values = new QuizSettings.Values(number(questionCount, "Number of questions"),
-                    number(attemptsAllowed, "Attempts allowed"),
-                    choice(GradingMethod.class, gradingMethod, "Grading method"),
-                    number(passMark, "Pass mark"), number(readyMark, "\"Ready\" mark"),
-                    blank(timeLimit) ? Optional.empty() : Optional.of(number(timeLimit, "Time limit")),
-                    choice(FeedbackMode.class, feedbackMode, "Show right answers and feedback"),
-                    blank(closeAt) ? Optional.empty() : Optional.of(QuizPages.parseCloseAt(closeAt.strip())),
-                    "on".equals(shuffle), "on".equals(partialCredit));
+            values = settingsForm(questionCount, attemptsAllowed, gradingMethod, passMark, readyMark, timeLimit,
+                    feedbackMode, closeAt, shuffle, partialCredit);
             quizzes.changeSettings(trainer.resourceLink(), values);
         } catch (DateTimeParseException e) {
             return staffPage(trainer, token, null, "The close date must look like 2026-12-31T17:00 (UTC).");
@@ -265,6 +259,24 @@ public class QuizResource {
             }
         }
         return 1;
+    }
+
+    /**
+     * The settings form's fields as values; a field that is not what the form offers is refused with an
+     * {@link IllegalArgumentException} in words, a close date that is not a date with a {@link DateTimeParseException}.
+     */
+    static QuizSettings.Values settingsForm(String questionCount, String attemptsAllowed, String gradingMethod,
+                                            String passMark, String readyMark, String timeLimit,
+                                            String feedbackMode, String closeAt, String shuffle,
+                                            String partialCredit) {
+        return new QuizSettings.Values(number(questionCount, "Number of questions"),
+                number(attemptsAllowed, "Attempts allowed"),
+                choice(GradingMethod.class, gradingMethod, "Grading method"),
+                number(passMark, "Pass mark"), number(readyMark, "\"Ready\" mark"),
+                blank(timeLimit) ? Optional.empty() : Optional.of(number(timeLimit, "Time limit")),
+                choice(FeedbackMode.class, feedbackMode, "Show right answers and feedback"),
+                blank(closeAt) ? Optional.empty() : Optional.of(QuizPages.parseCloseAt(closeAt.strip())),
+                "on".equals(shuffle), "on".equals(partialCredit));
     }
 
     private static int number(String value, String field) {

@@ -341,6 +341,26 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void aQuestionWrittenBeforeV11HasNoGeneralFeedbackNorPartialCreditAndScoresAsBefore() throws Exception {
+            Site before = migratedTo("9",
+                    "INSERT INTO quiz_topic (id, bank_scope, topic_key, name, advice) "
+                            + "VALUES ('t1', 'bank', 'governance', 'Governance', 'Read on')",
+                    "INSERT INTO quiz_question_version (id, question_id, version, question_type, difficulty, text, "
+                            + "created_at, topic_id) VALUES ('v1', 'q1', 1, 'SINGLE', 'EASY', 'Which?', 0, 't1')",
+                    "INSERT INTO quiz_option (version_id, position, text, correct, feedback) "
+                            + "VALUES ('v1', 0, 'Right', TRUE, ''), ('v1', 1, 'Wrong', FALSE, '')");
+
+            Database upgraded = open(before);
+
+            com.essentialslti.quiz.QuestionVersion version = upgraded.read(em ->
+                    em.find(com.essentialslti.quiz.QuestionVersion.class, "v1"));
+            assertThat(version.generalFeedback()).isEmpty();
+            assertThat(version.options()).extracting(com.essentialslti.quiz.AnswerOption::partialCredit)
+                    .containsExactly(0.0, 0.0);
+            assertThat(version.score(java.util.Set.of(1), true)).isZero();
+        }
+
+        @Test
         void anAttemptInProgressBeforeV9GetsItsQuizsCloseDateAsDeadline() throws Exception {
             Site before = migratedTo("8",
                     "INSERT INTO registration (id, name, issuer, client_id, auth_login_url, auth_token_url, "

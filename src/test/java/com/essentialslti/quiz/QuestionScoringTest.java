@@ -48,6 +48,31 @@ class QuestionScoringTest {
         }
     }
 
+    /** Moodle's half-right answer: kept on the option, earned only where the quiz gives partial credit. */
+    @Nested
+    class SingleAnswerWithPartialCredit {
+        final QuestionVersion question = new Question("bank", null, null, new QuestionContent(QuestionType.SINGLE,
+                Difficulty.MEDIUM, "Which?", List.of(new AnswerOption("right", true, ""),
+                new AnswerOption("half right", false, 0.5, ""), new AnswerOption("wrong", false, ""))), NOW).current();
+
+        @Test
+        void theHalfRightOptionEarnsItsShareWithPartialCredit() {
+            assertThat(question.score(Set.of(1), true)).isEqualTo(0.5);
+        }
+
+        @Test
+        void withoutPartialCreditItEarnsNothingAsEveryWrongOptionDoes() {
+            assertThat(question.score(Set.of(1), false)).isZero();
+        }
+
+        @Test
+        void theCorrectOptionStillEarnsTheWholeMarkAndTwoOptionsNothing() {
+            assertThat(question.score(Set.of(0), true)).isEqualTo(1.0);
+            assertThat(question.score(Set.of(0, 1), true)).isZero();
+            assertThat(question.score(Set.of(2), true)).isZero();
+        }
+    }
+
     @Nested
     class MultipleAnswer {
         final QuestionVersion question = version(QuestionType.MULTIPLE, true, true, false, true, false);
@@ -112,6 +137,30 @@ class QuestionScoringTest {
         void aMultipleAnswerQuestionHasACorrectOption() {
             assertThatThrownBy(() -> version(QuestionType.MULTIPLE, false, false, false))
                     .hasMessageContaining("at least one correct");
+        }
+
+        @Test
+        void partialCreditIsAShareBelowTheWholeMarkOnAWrongOptionOnly() {
+            assertThatThrownBy(() -> new AnswerOption("a", false, 1.0, "")).hasMessageContaining("below 100%");
+            assertThatThrownBy(() -> new AnswerOption("a", false, -0.5, "")).hasMessageContaining("below 100%");
+            assertThatThrownBy(() -> new AnswerOption("a", false, Double.NaN, "")).hasMessageContaining("below 100%");
+            assertThatThrownBy(() -> new AnswerOption("a", true, 0.5, "")).hasMessageContaining("whole mark");
+        }
+
+        @Test
+        void onlyASingleAnswerQuestionGivesPartialCredit() {
+            assertThatThrownBy(() -> new QuestionContent(QuestionType.MULTIPLE, Difficulty.EASY, "Which?", List.of(
+                    new AnswerOption("a", true, ""), new AnswerOption("b", false, 0.5, ""))))
+                    .hasMessageContaining("only a single-answer question");
+        }
+
+        @Test
+        void generalFeedbackIsKeptWithItsLineBreaksAndBounded() {
+            List<AnswerOption> options = List.of(new AnswerOption("a", true, ""), new AnswerOption("b", false, ""));
+            assertThat(new QuestionContent(QuestionType.SINGLE, Difficulty.EASY, "Q", options, " One\r\nTwo ")
+                    .generalFeedback()).isEqualTo("One\nTwo");
+            assertThatThrownBy(() -> new QuestionContent(QuestionType.SINGLE, Difficulty.EASY, "Q", options,
+                    "x".repeat(4001))).hasMessageContaining("general feedback is at most 4000");
         }
 
         @Test

@@ -766,10 +766,10 @@ class QuizIT {
     void aFileWithThousandsOfProblemsListsTheFirstTwoHundred() {
         Member trainer = trainer("import-trainer-many", "link-import-many", "course-import-many");
 
-        Page refused = upload(trainer, "many.gift", "A description without answers.\n\n".repeat(900));
+        Page refused = upload(trainer, "many.gift", "::Q:: Who? {~A ~B}\n\n".repeat(900));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.document().select("li:contains(is a description)")).hasSize(200);
+        assertThat(refused.document().select("li:contains(has no correct answer)")).hasSize(200);
         assertThat(refused.text()).contains("and 700 more problems");
     }
 
@@ -790,10 +790,51 @@ class QuizIT {
     void aFileWithProblemsIsRefusedWithLineNumbersAndNothingIsSaved() {
         Member trainer = trainer("import-trainer-2", "link-import-2", "course-import-2");
         int before = bankSize(trainer);
-        Page refused = upload(trainer, "questions.gift", GIFT + "\n::Essay:: Describe your PMO. {}\n");
+        Page refused = upload(trainer, "questions.gift", GIFT + "\n::Broken:: Who leads? {~A ~B}\n");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text()).contains("Nothing was saved").containsPattern("line \\d+");
         assertThat(bankSize(trainer)).isEqualTo(before);
+    }
+
+    @Test
+    void aMixedFileListsTheQuestionsItSkipsAndWhyAndImportsTheRest() {
+        Member trainer = trainer("import-trainer-mixed", "link-import-mixed", "course-import-mixed");
+        int before = bankSize(trainer);
+        Page preview = upload(trainer, "questions.gift", GIFT + "\n::Essay:: Describe your PMO. {}\n");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.text()).contains("Questions skipped").contains("Preview: 2 questions")
+                .containsPattern("line \\d+: question 'Essay': an empty answer block \\{\\} is an essay question");
+
+        trainer.browser().submit(preview.form());
+
+        assertThat(bankSize(trainer)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theSameFileImportedAgainIsSaidToBeInTheBankAndLeftOut() {
+        Member trainer = trainer("import-trainer-again", "link-import-again", "course-import-again");
+        trainer.browser().submit(upload(trainer, "questions.gift", GIFT).form());
+        int before = bankSize(trainer);
+
+        Page again = upload(trainer, "questions.gift", GIFT);
+        assertThat(again.text()).contains("2 of these questions are already in the bank");
+        trainer.browser().submit(again.form());
+
+        assertThat(bankSize(trainer)).isEqualTo(before);
+    }
+
+    @Test
+    void textThatLooksLikeMarkupArrivesAsWrittenAndIsShownEscaped() {
+        Member trainer = trainer("import-trainer-text", "link-import-text", "course-import-text");
+        Page preview = upload(trainer, "questions.gift",
+                "::T:: [html]<p>Which is <b>bold</b> &amp; &lt;escaped&gt;?</p><p>Second line</p> {=&lt;A&gt; ~B}\n");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.text()).contains("Which is bold & <escaped>?").contains("<A>");
+        assertThat(preview.body()).contains("&lt;escaped&gt;").doesNotContain("<escaped>").doesNotContain("<A>");
+        trainer.browser().submit(preview.form());
+
+        String exported = trainer.get("/quiz/bank/export.xml").body();
+        assertThat(exported).contains("Which is bold &amp; &lt;escaped&gt;?<br><br>Second line", "&lt;A&gt;");
     }
 
     @Test
