@@ -57,12 +57,17 @@ public record Settings(
         return "https".equalsIgnoreCase(baseUrl.getScheme());
     }
 
-    /** The sandbox is on by default only for a localhost tool; forcing it elsewhere is explicit and marked. */
+    /**
+     * The sandbox lets anyone launch as a course admin, so {@code auto} turns it on only when the operator said the
+     * tool is local: {@code LTI_BASE_URL} set explicitly to a loopback URL. The default base URL is loopback too,
+     * but an unset variable is what a bare {@code docker run} on a public host looks like. Forcing it elsewhere is
+     * explicit and marked.
+     */
     public boolean sandboxEnabled() {
         return switch (sandboxMode) {
             case ON -> true;
             case OFF -> false;
-            case AUTO -> baseUrlIsLocalhost();
+            case AUTO -> baseUrlConfigured && baseUrlIsLocalhost();
         };
     }
 
