@@ -259,6 +259,14 @@ public class OutboxScore {
         return Optional.ofNullable(lastAnswer);
     }
 
+    /**
+     * The platform's last answer as a trainer reads it: an LMS error page becomes its words, without tags, at most
+     * {@link LmsAnswer#MAX_TEXT} characters cut between words. Empty when the answer held no words.
+     */
+    public Optional<String> lastAnswerText() {
+        return lastAnswer().map(LmsAnswer::shortText).filter(text -> !text.isEmpty());
+    }
+
     public Optional<Instant> deliveredAt() {
         return Optional.ofNullable(deliveredAt).map(Instant::ofEpochMilli);
     }

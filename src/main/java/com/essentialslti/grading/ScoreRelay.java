@@ -201,14 +201,16 @@ public final class ScoreRelay {
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
                     + delivery.outcome());
         } catch (ServiceFailure failure) {
-            if (failure.retryable() || failure instanceof ServiceRefused refused && refused.toolRefused()) {
+            // A refusal of the tool itself is not retryable for the request, but the score waits for it to end:
+            // the log says what becomes of the score, so that an operator never reads "false" for one retried.
+            boolean retried = failure.retryable() || failure instanceof ServiceRefused refused && refused.toolRefused();
+            if (retried) {
                 record(id, leaseEnd, s -> s.retryLater(failure.status() == 0 ? null : failure.status(),
                         failure.answer(), backoff(s.tries()), clock.instant()));
             } else {
                 record(id, leaseEnd, s -> s.parked(failure.status(), failure.answer()));
             }
-            LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable="
-                    + failure.retryable());
+            LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable=" + retried);
         }
     }
 

@@ -229,7 +229,7 @@ final class QuizPages {
             case SUPERSEDED -> "Replaced by a newer grade";
         });
         if (score.state() != OutboxScore.State.DELIVERED) {
-            score.lastAnswer().ifPresent(answer -> row.put("answer", answer));
+            score.lastAnswerText().ifPresent(answer -> row.put("answer", answer));
         }
         if (score.state() == OutboxScore.State.PARKED) {
             row.put("resendId", score.id());
