@@ -226,6 +226,37 @@ class ScoreRelayTest {
     }
 
     @Test
+    void theWaitingScoresOfARetiredRegistrationAreParkedAtStartWithTheReasonAndNotSent() throws Exception {
+        OutboxScore score = queue(80);
+        fixture.removeRegistrationFile();
+        ScoreRelay afterRestart = fixture.relay();
+
+        afterRestart.parkScoresOfRetiredRegistrations();
+
+        OutboxScore parked = reload(score);
+        assertThat(parked.state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(parked.parkedByTheTool()).as("the reason is the tool's, not an answer of the LMS").isTrue();
+        assertThat(parked.lastAnswer()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("no longer registered with Simulator"));
+        assertThat(parked.tries()).as("never sent").isZero();
+        afterRestart.deliverDue();
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).isEmpty();
+    }
+
+    @Test
+    void aScoreQueuedAfterItsRegistrationWasRetiredIsParkedInsteadOfSent() throws Exception {
+        fixture.removeRegistrationFile();
+        ScoreRelay afterRestart = fixture.relay();
+        OutboxScore score = queue(80); // from a quiz page a learner opened before the restart
+
+        afterRestart.deliverDue();
+
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(reload(score).parkedByTheTool()).isTrue();
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).isEmpty();
+    }
+
+    @Test
     void backoffGrowsExponentiallyUpToItsCap() {
         assertThat(relay.backoff(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(relay.backoff(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));

@@ -102,6 +102,10 @@ public class LoginResource {
                     "Ask the LMS administrator to send client_id in the login request.");
         }
         Registration registration = candidates.get(0);
+        if (registration.retired()) {
+            LOG.info("event=login.refused correlation=" + Correlation.current() + " code=registration.retired");
+            return RegistrationInService.retired(registration).page();
+        }
         if (!blank(deploymentId) && !registration.hasDeployment(deploymentId)) {
             return DeploymentKnown.unknown(registrations, registration, deploymentId).page();
         }
