@@ -78,6 +78,27 @@ class SettingsTest {
     }
 
     @Test
+    void aRequestToTheBaseUrlsHostAndPortIsAtTheBaseAddress() {
+        Settings s = settings("https://lti.example.edu", Settings.SandboxMode.OFF);
+
+        assertThat(s.isBaseAddress(Optional.of("https"), "lti.example.edu")).isTrue();
+        assertThat(s.isBaseAddress(Optional.of("https"), "LTI.example.edu:443")).isTrue();
+        assertThat(s.isBaseAddress(Optional.empty(), "lti.example.edu")).as("scheme unknown behind a proxy").isTrue();
+    }
+
+    @Test
+    void anotherHostPortOrSchemeIsNotTheBaseAddress() {
+        Settings s = settings("https://lti.example.edu", Settings.SandboxMode.OFF);
+
+        assertThat(s.isBaseAddress(Optional.of("https"), "10.0.0.5:8080")).isFalse();
+        assertThat(s.isBaseAddress(Optional.of("https"), "lti.example.edu:8443")).isFalse();
+        assertThat(s.isBaseAddress(Optional.of("http"), "lti.example.edu")).isFalse();
+        assertThat(settings("http://localhost:8080", Settings.SandboxMode.OFF)
+                .isBaseAddress(Optional.empty(), "localhost")).as("port 80, not 8080").isFalse();
+        assertThat(s.isBaseAddress(Optional.empty(), "not a host")).isFalse();
+    }
+
+    @Test
     void theEmbeddedDatabaseIsAFileInTheDataDirectory() {
         assertThat(Settings.embeddedDbUrl(Path.of("/var/lib/essentials")))
                 .startsWith("jdbc:h2:file:/var/lib/essentials/essentials");

@@ -352,6 +352,40 @@ class LaunchIT {
     }
 
     @Test
+    void theStartPageDoesNotCallAToolReadyWhoseRegistrationFileWasRefusedAndSaysWhereTheLogSaysWhy() {
+        Page start = new Browser().get(TOOL + "/"); // src/test/lti-config holds broken-on-purpose.json
+
+        assertThat(start.text()).doesNotContain("ready for launches")
+                .contains("1 registration file was refused").contains("event=registration.file.refused")
+                .doesNotContain("broken-on-purpose");
+    }
+
+    @Test
+    void theOperatorSeesUnknownDeploymentsOnTheStartPageAndInTheOperatorApi() throws Exception {
+        launch(t -> t.with(LtiClaim.DEPLOYMENT_ID, "unknown-77"));
+
+        assertThat(new Browser().get(TOOL + "/").text()).containsPattern("\\d+ unknown deployments? ha(s|ve) tried")
+                .contains("GET /admin/deployments/unknown");
+        assertThat(QuizIT.operator("GET", "/admin/deployments/unknown", null).status()).isEqualTo(401);
+        Page list = QuizIT.operator("GET", "/admin/deployments/unknown", "it-operator-token");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/json"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> unknown = (List<Map<String, Object>>) com.nimbusds.jose.util.JSONObjectUtils
+                .parse(list.body()).get("unknown_deployments");
+        assertThat(unknown).filteredOn(u -> "unknown-77".equals(u.get("deployment_id"))).singleElement()
+                .satisfies(u -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> platform = (Map<String, Object>) u.get("platform");
+                    assertThat(platform).containsEntry("issuer", PlatformSimulator.ISSUER)
+                            .containsEntry("client_id", PlatformSimulator.CLIENT_ID);
+                    assertThat(((Number) u.get("attempts")).longValue()).isEqualTo(1);
+                    assertThat(u).containsKeys("first_seen", "last_seen");
+                });
+    }
+
+    @Test
     void aDeepLinkingRequestGetsANotAvailableYetPage() {
         Page page = launch(t -> t.with(LtiClaim.MESSAGE_TYPE, LtiClaim.DEEP_LINKING_REQUEST)
                 .without(LtiClaim.RESOURCE_LINK)
@@ -499,7 +533,7 @@ class LaunchIT {
         Page start = new Browser().get(TOOL + "/");
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.text()).contains(TOOL + "/lti/login").contains(TOOL + "/lti/launch")
-                .contains(TOOL + "/.well-known/jwks.json").contains("ready for launches");
+                .contains(TOOL + "/.well-known/jwks.json").contains("The tool is running");
         assertThat(start.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("frame-ancestors *").contains("script-src 'self'"));
         assertThat(start.headers().firstValue("Referrer-Policy")).contains("no-referrer");
