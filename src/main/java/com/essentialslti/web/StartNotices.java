@@ -4,7 +4,6 @@ import com.essentialslti.infra.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the start page tells the operator besides "running": each notice says what is wrong, where the details are
@@ -22,16 +21,12 @@ final class StartNotices {
     private StartNotices() {
     }
 
-    /**
-     * @param scheme    the scheme the request used, when known (a proxy that terminates TLS may not say)
-     * @param authority the host and port the request was sent to
-     */
-    static List<String> of(Settings settings, Optional<String> scheme, String authority, Registrations registrations) {
+    static List<String> of(Settings settings, RequestAddress requested, Registrations registrations) {
         List<String> notices = new ArrayList<>();
-        if (authority != null && !settings.isBaseAddress(scheme, authority)) {
-            notices.add("This page was requested at " + scheme.map(s -> s + "://").orElse("") + authority
-                    + ", but LTI_BASE_URL is " + settings.baseUrl() + ". Every address given to the LMS below comes "
-                    + "from LTI_BASE_URL, and an LMS given a wrong one answers launches with a bare \"Invalid request\". "
+        if (requested.authority() != null && !settings.isBaseAddress(requested.scheme(), requested.authority())) {
+            notices.add("This page was requested at " + requested + ", but LTI_BASE_URL is " + settings.baseUrl()
+                    + ". Every address given to the LMS below comes from LTI_BASE_URL, and an LMS given a wrong one "
+                    + "answers launches with a bare \"Invalid request\". "
                     + "Set LTI_BASE_URL to the address the LMS reaches the tool at, restart the tool and give the LMS "
                     + "the values below again.");
         }

@@ -16,11 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The page for someone who opens the tool directly: what it is, the values an LMS administrator enters, whether
@@ -40,8 +38,8 @@ public class StartPage {
 
     @GET
     public Response start(@Context HttpHeaders headers, @Context UriInfo uri) {
-        List<String> notices = StartNotices.of(settings, scheme(headers, uri.getRequestUri()),
-                authority(headers, uri.getRequestUri()), registrationState());
+        List<String> notices = StartNotices.of(settings, RequestAddress.of(headers::getHeaderString,
+                uri.getRequestUri()), registrationState());
         return Pages.ok("web/start", model(settings, components.ready(), notices));
     }
 
@@ -70,25 +68,5 @@ public class StartPage {
                 components.registrationReport().map(report -> report.refused().size()).orElse(0),
                 (int) all.all().stream().filter(Registration::retired).count(),
                 all.unknownDeployments().size());
-    }
-
-    /**
-     * The host and port the request was sent to. Behind a reverse proxy that rewrites Host, X-Forwarded-Host keeps
-     * the original. Trusted here without checking the proxy, because it only chooses which words this page shows.
-     */
-    static String authority(HttpHeaders headers, URI requested) {
-        return firstOf(headers.getHeaderString("X-Forwarded-Host"))
-                .or(() -> firstOf(headers.getHeaderString(HttpHeaders.HOST)))
-                .orElse(requested.getRawAuthority());
-    }
-
-    /** The scheme, when known: a proxy's X-Forwarded-Proto, or https received directly; plain http may be a proxy's. */
-    static Optional<String> scheme(HttpHeaders headers, URI requested) {
-        return firstOf(headers.getHeaderString("X-Forwarded-Proto"))
-                .or(() -> "https".equalsIgnoreCase(requested.getScheme()) ? Optional.of("https") : Optional.empty());
-    }
-
-    private static Optional<String> firstOf(String header) {
-        return header == null || header.isBlank() ? Optional.empty() : Optional.of(header.split(",")[0].strip());
     }
 }

@@ -738,8 +738,8 @@ abstract class PersistenceContract {
 
         @Test
         void aRegistrationFromElsewhereThanAFileIsNotRetired() throws IOException {
-            Registration sandbox = registrations().save(new RegistrationFile("sandbox", "Sandbox", "http://localhost:8080/sandbox",
-                    "sandbox-client", URI.create("http://localhost:8080/sandbox/auth"),
+            Registration sandbox = registrations().save(new RegistrationFile("sandbox", "Sandbox",
+                    "http://localhost:8080/sandbox", "sandbox-client", URI.create("http://localhost:8080/sandbox/auth"),
                     URI.create("http://localhost:8080/sandbox/token"), URI.create("http://localhost:8080/sandbox/jwks"),
                     Set.of("1")));
             Files.createDirectories(configDir.resolve("platforms"));

@@ -361,6 +361,17 @@ class LaunchIT {
     }
 
     @Test
+    void theStartPageOpenedAtAnotherAddressThanLtiBaseUrlSaysBothAndWhatToSet() {
+        String otherAddress = "http://127.0.0.1:28080"; // the same tool, not the address LTI_BASE_URL names
+
+        assertThat(new Browser().get(otherAddress + "/").text())
+                .contains("requested at 127.0.0.1:28080, but LTI_BASE_URL is " + TOOL)
+                .contains("Set LTI_BASE_URL to the address the LMS reaches the tool at");
+        assertThat(new Browser().post(otherAddress + "/lti/login", platform.loginFor("other-address")).status())
+                .as("the login is logged, not refused").isEqualTo(302);
+    }
+
+    @Test
     void theOperatorSeesUnknownDeploymentsOnTheStartPageAndInTheOperatorApi() throws Exception {
         launch(t -> t.with(LtiClaim.DEPLOYMENT_ID, "unknown-77"));
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class StartPageTest {
 
     private static List<String> notices(Optional<String> scheme, String authority,
                                         StartNotices.Registrations registrations) {
-        return StartNotices.of(PUBLIC_TOOL, scheme, authority, registrations);
+        return StartNotices.of(PUBLIC_TOOL, new RequestAddress(scheme, authority), registrations);
     }
 
     private static String page(List<String> notices) {
@@ -73,6 +74,32 @@ class StartPageTest {
                 .contains("LTI_BASE_URL is https://lti.example.edu")
                 .contains("\"Invalid request\"")
                 .contains("Set LTI_BASE_URL to the address the LMS reaches the tool at");
+    }
+
+    @Test
+    void behindAProxyTheAddressIsTheOneTheProxyWasAskedFor() {
+        Map<String, String> headers = Map.of("Host", "10.0.0.5:8080", "X-Forwarded-Host", "lti.example.edu",
+                "X-Forwarded-Proto", "https");
+
+        RequestAddress address = RequestAddress.of(headers::get, URI.create("http://10.0.0.5:8080/"));
+
+        assertThat(address).isEqualTo(new RequestAddress(Optional.of("https"), "lti.example.edu"));
+        assertThat(notices(address.scheme(), address.authority(), ALL_WELL)).isEmpty();
+    }
+
+    @Test
+    void aLoginAtAnotherAddressIsLoggedOnceWithWhatToSet() {
+        LoginAddressCheck check = new LoginAddressCheck();
+        check.settings = PUBLIC_TOOL;
+        RequestAddress wrong = new RequestAddress(Optional.empty(), "10.0.0.5:8080");
+
+        assertThat(check.mismatch(wrong)).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("event=login.address_mismatch requested=10.0.0.5:8080 lti_base_url=https://lti.example.edu")
+                .contains("set LTI_BASE_URL"));
+        assertThat(check.mismatch(wrong)).as("once per address").isEmpty();
+        assertThat(check.mismatch(new RequestAddress(Optional.of("https"), "lti.example.edu"))).isEmpty();
+        assertThat(check.mismatch(new RequestAddress(Optional.empty(), "evil\nevent=forged"))).as("never forges a line")
+                .isEmpty();
     }
 
     @Test
