@@ -33,6 +33,11 @@ public class ToolComponents {
         return startup.startupFailure();
     }
 
+    /** What reading the registration files at start did; empty until the start has read them. Never waits. */
+    public java.util.Optional<Registrations.LoadReport> registrationReport() {
+        return startup.registrationReport();
+    }
+
     @PreDestroy
     void close() {
         startup.close();

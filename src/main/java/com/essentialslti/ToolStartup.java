@@ -50,6 +50,7 @@ public class ToolStartup implements Extension {
     private KeyRing toolKeys;
     private KeyRing sandboxKeys;
     private Registrations registrations;
+    private volatile Registrations.LoadReport registrationReport;
     private LoginStates loginStates;
     private LaunchTokens launchTokens;
     private PlatformKeySets platformKeySets;
@@ -102,6 +103,7 @@ public class ToolStartup implements Extension {
             toolKeys = new KeyRing(database, "tool", clock, settings.keyGracePeriod()).load(toolKeyPair::join);
             registrations = new Registrations(database, clock);
             Registrations.LoadReport report = registrations.loadFiles(settings.ltiConfigDir());
+            registrationReport = report;
             loginStates = new LoginStates(database, clock);
             launchTokens = new LaunchTokens(database, clock, settings.launchSessionLifetime());
             HttpClient http = HttpClient.newBuilder()
@@ -124,7 +126,8 @@ public class ToolStartup implements Extension {
             startHousekeeping();
             LOG.info("event=startup.ready migrations_applied=" + database.migrationsApplied()
                     + " registrations=" + registrations.all().size() + " registration_problems="
-                    + report.problems().size() + " sandbox=" + settings.sandboxEnabled()
+                    + report.problems().size() + " registration_files_refused=" + report.refused().size()
+                    + " registrations_retired=" + report.retired().size() + " sandbox=" + settings.sandboxEnabled()
                     + " millis=" + (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             startupFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -180,6 +183,10 @@ public class ToolStartup implements Extension {
         // The latch orders the read after the start's writes.
         return finished.getCount() == 0 && registrations != null ? registrations.platformOrigins()
                 : java.util.List.of();
+    }
+
+    java.util.Optional<Registrations.LoadReport> registrationReport() {
+        return java.util.Optional.ofNullable(registrationReport);
     }
 
     Database database() {

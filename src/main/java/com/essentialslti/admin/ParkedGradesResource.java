@@ -102,7 +102,8 @@ public class ParkedGradesResource {
         return json;
     }
 
-    private static Map<String, Object> platform(String registrationId, Optional<Registration> registration) {
+    /** A platform as the operator API names it; its name, issuer and client id are null once it is gone. */
+    static Map<String, Object> platform(String registrationId, Optional<Registration> registration) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("registration_id", registrationId);
         json.put("name", registration.map(Registration::name).orElse(null));

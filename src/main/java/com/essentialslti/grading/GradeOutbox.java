@@ -61,6 +61,21 @@ public final class GradeOutbox {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Parks, unsent, every waiting score of a registration that no longer takes them, with the reason; returns how
+     * many. Locked as {@link #enqueue} locks, so that a score being superseded or sent again waits for this.
+     */
+    public static int parkWaitingOf(EntityManager em, String registrationId, String reason) {
+        List<OutboxScore> waiting = em.createQuery("SELECT o FROM OutboxScore o WHERE o.registrationId = :r "
+                        + "AND o.state = :waiting", OutboxScore.class)
+                .setParameter("r", registrationId)
+                .setParameter("waiting", OutboxScore.State.WAITING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        waiting.forEach(score -> score.parkedUnsent(reason));
+        return waiting.size();
+    }
+
     /** The trainer's "send again": a parked score of this link back in line (false when it is none). */
     public static boolean sendAgain(EntityManager em, String outboxId, String resourceLinkId, Instant now) {
         return sendAgain(em, outboxId, now, parked -> parked.resourceLinkId().equals(resourceLinkId)).isPresent();

@@ -124,6 +124,25 @@ public class OutboxScore {
         tries++;
     }
 
+    /**
+     * Parked without being sent, for a reason of the tool's own (its platform's registration was retired): no try
+     * is counted and no LMS status recorded, so that no page reads the reason as the LMS's answer. A score being
+     * sent at that moment keeps its sender's outcome out (see {@link #claimedUntil}).
+     */
+    void parkedUnsent(String reason) {
+        if (state != State.WAITING) {
+            throw new IllegalStateException("a " + state + " score is not waiting to be sent");
+        }
+        state = State.PARKED;
+        lastStatus = null;
+        lastAnswer = truncate(reason);
+    }
+
+    /** Parked by the tool itself, not refused by the LMS: the last answer is the tool's reason. */
+    public boolean parkedByTheTool() {
+        return state == State.PARKED && (lastStatus == null || lastStatus == 0);
+    }
+
     /** A failure worth trying again (platform down, 5xx, timeout): waits {@code delay} before the next try. */
     void retryLater(Integer status, String answer, Duration delay, Instant now) {
         requireOnItsWay();
@@ -257,6 +276,14 @@ public class OutboxScore {
 
     public Optional<String> lastAnswer() {
         return Optional.ofNullable(lastAnswer);
+    }
+
+    /**
+     * The platform's last answer as a trainer reads it: an LMS error page becomes its words, without tags, at most
+     * {@link LmsAnswer#MAX_TEXT} characters cut between words. Empty when the answer held no words.
+     */
+    public Optional<String> lastAnswerText() {
+        return lastAnswer().map(LmsAnswer::shortText).filter(text -> !text.isEmpty());
     }
 
     public Optional<Instant> deliveredAt() {

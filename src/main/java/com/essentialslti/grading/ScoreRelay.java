@@ -115,6 +115,7 @@ public final class ScoreRelay {
      * waiting by a stop or a crash. A score queued meanwhile wakes it at once (the tool is serving then).
      */
     public void run(Duration poll) {
+        parkScoresOfRetiredRegistrations();
         while (!Thread.currentThread().isInterrupted()) {
             lock.lock();
             try {
@@ -136,6 +137,30 @@ public final class ScoreRelay {
                 LOG.warning("event=grades.relay.failed reason=" + LogValues.quote(e));
             }
         }
+    }
+
+    /**
+     * Parks the waiting scores of every retired registration, with the reason, so that the trainer sees at once why
+     * they will not arrive (rather than when each comes due, up to an hour later). Run at start, after the
+     * registration files were read; a score sent again while its registration is still retired is parked again.
+     */
+    public void parkScoresOfRetiredRegistrations() {
+        for (Registration registration : registrations.all()) {
+            if (registration.retired()) {
+                int parked = database.transaction(em ->
+                        GradeOutbox.parkWaitingOf(em, registration.id(), retired(registration)));
+                if (parked > 0) {
+                    LOG.warning("event=grades.parked_retired issuer=" + registration.issuer() + " client_id="
+                            + registration.clientId() + " scores=" + parked);
+                }
+            }
+        }
+    }
+
+    /** Why a retired registration's scores are not sent, in words for the trainer. */
+    static String retired(Registration registration) {
+        return "The tool is no longer registered with " + registration.name() + " (" + registration.issuer()
+                + "): its operator removed the registration. Send again once the operator has put it back.";
     }
 
     /** Sends every score that is due now; returns how many it tried. */
@@ -183,6 +208,10 @@ public final class ScoreRelay {
             record(id, leaseEnd, s -> s.parked(0, "The platform's registration is gone from the tool."));
             return;
         }
+        if (registration.get().retired()) { // since the sweep at start: a learner's page open from before
+            record(id, leaseEnd, s -> s.parkedUnsent(retired(registration.get())));
+            return;
+        }
         try {
             URI lineItem = lineItem(registration.get(), score, leaseEnd);
             Delivery delivery = grades.postScore(registration.get(), lineItem, Score.graded(score.subject(),
@@ -202,14 +231,16 @@ public final class ScoreRelay {
             LOG.info("event=grades.delivery id=" + id + " status=" + delivery.status() + " outcome="
                     + delivery.outcome());
         } catch (ServiceFailure failure) {
-            if (failure.retryable() || failure instanceof ServiceRefused refused && refused.toolRefused()) {
+            // A refusal of the tool itself is not retryable for the request, but the score waits for it to end:
+            // the log says what becomes of the score, so that an operator never reads "false" for one retried.
+            boolean retried = failure.retryable() || failure instanceof ServiceRefused refused && refused.toolRefused();
+            if (retried) {
                 record(id, leaseEnd, s -> s.retryLater(failure.status() == 0 ? null : failure.status(),
                         failure.answer(), backoff(s.tries()), clock.instant()));
             } else {
                 record(id, leaseEnd, s -> s.parked(failure.status(), failure.answer()));
             }
-            LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable="
-                    + failure.retryable());
+            LOG.info("event=grades.delivery id=" + id + " status=" + failure.status() + " retryable=" + retried);
         }
     }
 

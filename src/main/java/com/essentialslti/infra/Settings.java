@@ -90,13 +90,44 @@ public record Settings(
         return "https".equalsIgnoreCase(baseUrl.getScheme());
     }
 
-    /** The sandbox is on by default only for a localhost tool; forcing it elsewhere is explicit and marked. */
+    /**
+     * The sandbox lets anyone launch as a course admin, so {@code auto} turns it on only when the operator said the
+     * tool is local: {@code LTI_BASE_URL} set explicitly to a loopback URL. The default base URL is loopback too,
+     * but an unset variable is what a bare {@code docker run} on a public host looks like. Forcing it elsewhere is
+     * explicit and marked.
+     */
     public boolean sandboxEnabled() {
         return switch (sandboxMode) {
             case ON -> true;
             case OFF -> false;
-            case AUTO -> baseUrlIsLocalhost();
+            case AUTO -> baseUrlConfigured && baseUrlIsLocalhost();
         };
+    }
+
+    /**
+     * Whether a request sent to {@code authority} (its Host: host and port) over {@code scheme} (empty when not
+     * known, as behind a proxy that does not say) was addressed to LTI_BASE_URL. An LMS given another address than
+     * the one requests arrive at gets redirect URIs that do not match its own registration.
+     */
+    public boolean isBaseAddress(Optional<String> scheme, String authority) {
+        URI requested;
+        try {
+            requested = new URI(null, authority, null, null, null);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (requested.getHost() == null) {
+            return false;
+        }
+        String baseScheme = baseUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String requestScheme = scheme.map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(baseScheme);
+        return requestScheme.equals(baseScheme)
+                && requested.getHost().equalsIgnoreCase(baseUrl.getHost())
+                && port(requested.getPort(), requestScheme) == port(baseUrl.getPort(), baseScheme);
+    }
+
+    private static int port(int port, String scheme) {
+        return port != -1 ? port : "https".equals(scheme) ? 443 : 80;
     }
 
     public boolean sandboxForced() {

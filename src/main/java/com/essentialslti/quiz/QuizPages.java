@@ -226,11 +226,12 @@ final class QuizPages {
                     + score.lastStatus().orElseThrow() + "); ask the LMS administrator to check the tool's "
                     + "registration. It is sent again by itself (" + score.tries() + " tries)"
                     : "Waiting: the LMS did not take it yet (" + score.tries() + " tries)";
-            case PARKED -> "Refused by the LMS (HTTP " + score.lastStatus().map(String::valueOf).orElse("?") + ")";
+            case PARKED -> score.parkedByTheTool() ? "Not sent: " + score.lastAnswer().orElse("")
+                    : "Refused by the LMS (HTTP " + score.lastStatus().orElseThrow() + ")";
             case SUPERSEDED -> "Replaced by a newer grade";
         });
-        if (score.state() != OutboxScore.State.DELIVERED) {
-            score.lastAnswer().ifPresent(answer -> row.put("answer", answer));
+        if (score.state() != OutboxScore.State.DELIVERED && !score.parkedByTheTool()) {
+            score.lastAnswerText().ifPresent(answer -> row.put("answer", answer));
         }
         if (score.state() == OutboxScore.State.PARKED) {
             row.put("resendId", score.id());

@@ -41,6 +41,39 @@ class OutboxScoreTest {
     }
 
     @Test
+    void theTrainerReadsAnLmsErrorPageAsItsWordsWithoutMarkup() {
+        OutboxScore score = waiting();
+        score.parked(400, """
+                <!DOCTYPE html><html><head><title>Error</title><style>body { color: red; }</style>
+                <script>require(['core/first']);</script></head>
+                <body><div class="errorbox"><p class="errormessage">Incorrect score received</p>
+                <p>More information about this error</p></div></body></html>""");
+
+        assertThat(score.lastAnswerText()).hasValue("Incorrect score received More information about this error");
+        assertThat(score.lastAnswer()).as("the operator still has the answer as it came")
+                .hasValueSatisfying(raw -> assertThat(raw).startsWith("<!DOCTYPE html>"));
+    }
+
+    @Test
+    void aLongAnswerIsShortenedBetweenWordsNotInTheMiddleOfOne() {
+        OutboxScore score = waiting();
+        score.parked(400, "<p>" + "gradebook ".repeat(300) + "</p>");
+
+        assertThat(score.lastAnswerText()).hasValueSatisfying(text -> {
+            assertThat(text).hasSizeLessThanOrEqualTo(LmsAnswer.MAX_TEXT + 1).endsWith("gradebook…");
+            assertThat(text).doesNotContain("<");
+        });
+    }
+
+    @Test
+    void anAnswerWithoutWordsShowsNothing() {
+        OutboxScore score = waiting();
+        score.parked(404, "<html><body></body></html>");
+
+        assertThat(score.lastAnswerText()).isEmpty();
+    }
+
+    @Test
     void aScoreSupersededOnItsWayStaysSupersededWhenTheLmsAcceptsIt() {
         OutboxScore score = waiting();
         score.superseded();

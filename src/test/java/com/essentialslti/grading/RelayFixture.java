@@ -51,9 +51,16 @@ public final class RelayFixture implements AutoCloseable {
         toolKeySet = new KeySetServer(keys.publicKeySet().getKeys().get(0));
         platform = new PlatformSimulator(0, "http://localhost:1", toolKeySet.url());
         platform.tokens().clock(clock);
-        registration = new Registrations(db, clock).save(new RegistrationFile("test", "Simulator",
+        registration = new Registrations(db, clock).save(new RegistrationFile("platforms/simulator.json", "Simulator",
                 PlatformSimulator.ISSUER, PlatformSimulator.CLIENT_ID, URI.create(platform.url("/auth")),
                 platform.tokenUrl(), URI.create(platform.url("/jwks")), Set.of(PlatformSimulator.DEPLOYMENT_ID)));
+    }
+
+    /** The operator removed the platform's registration file and the tool read its files again, as at a start. */
+    public void removeRegistrationFile() throws IOException {
+        java.nio.file.Path emptyConfig = java.nio.file.Files.createTempDirectory("lti-config");
+        java.nio.file.Files.createDirectory(emptyConfig.resolve("platforms"));
+        new Registrations(db, clock).loadFiles(emptyConfig);
     }
 
     /** A gradebook column for a link, as the platform's launch would name it. */

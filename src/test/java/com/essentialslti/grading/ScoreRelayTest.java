@@ -204,6 +204,72 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aScoreKeptWaitingAfterTheLmsRefusedTheToolIsLoggedAsRetried() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ScoreRelay.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level level = log.getLevel();
+        log.setLevel(java.util.logging.Level.INFO);
+        log.addHandler(capture);
+        try {
+            queue(65);
+            platform.tokens().failNext(1, 401);
+
+            relay.deliverDue();
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(level);
+        }
+
+        assertThat(logged).filteredOn(m -> m.startsWith("event=grades.delivery ")).singleElement()
+                .satisfies(m -> assertThat(m).contains("status=401").contains("retryable=true"));
+    }
+
+    @Test
+    void theWaitingScoresOfARetiredRegistrationAreParkedAtStartWithTheReasonAndNotSent() throws Exception {
+        OutboxScore score = queue(80);
+        fixture.removeRegistrationFile();
+        ScoreRelay afterRestart = fixture.relay();
+
+        afterRestart.parkScoresOfRetiredRegistrations();
+
+        OutboxScore parked = reload(score);
+        assertThat(parked.state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(parked.parkedByTheTool()).as("the reason is the tool's, not an answer of the LMS").isTrue();
+        assertThat(parked.lastAnswer()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("no longer registered with Simulator"));
+        assertThat(parked.tries()).as("never sent").isZero();
+        afterRestart.deliverDue();
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).isEmpty();
+    }
+
+    @Test
+    void aScoreQueuedAfterItsRegistrationWasRetiredIsParkedInsteadOfSent() throws Exception {
+        fixture.removeRegistrationFile();
+        ScoreRelay afterRestart = fixture.relay();
+        OutboxScore score = queue(80); // from a quiz page a learner opened before the restart
+
+        afterRestart.deliverDue();
+
+        assertThat(reload(score).state()).isEqualTo(OutboxScore.State.PARKED);
+        assertThat(reload(score).parkedByTheTool()).isTrue();
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).isEmpty();
+    }
+
+    @Test
     void backoffGrowsExponentiallyUpToItsCap() {
         assertThat(relay.backoff(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(relay.backoff(3)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));

@@ -527,6 +527,13 @@ abstract class PersistenceContract {
     @Nested
     class RegistrationFiles {
 
+        /** Moodle's file (deployment "1") written and read; returns its registration's id. */
+        String moodleFromItsFile(Registrations registrations) throws IOException {
+            writePlatform("moodle.json", moodleJson("1"));
+            registrations.loadFiles(configDir);
+            return registrations.find(MOODLE, MOODLE_CLIENT).orElseThrow().id();
+        }
+
         @Test
         void wellFormedFilesLoad() throws IOException {
             writePlatform("moodle.json", moodleJson("1", "2"));
@@ -686,10 +693,8 @@ abstract class PersistenceContract {
 
         @Test
         void aDeploymentAddedToItsFileIsAddedToTheSameRegistration() throws IOException {
-            writePlatform("moodle.json", moodleJson("1"));
             Registrations registrations = registrations();
-            registrations.loadFiles(configDir);
-            String id = registrations.find(MOODLE, MOODLE_CLIENT).orElseThrow().id();
+            String id = moodleFromItsFile(registrations);
 
             writePlatform("moodle.json", moodleJson("1", "3"));
             registrations.loadFiles(configDir);
@@ -728,6 +733,82 @@ abstract class PersistenceContract {
             assertThat(registrations.forIssuer(MOODLE)).extracting(Registration::clientId)
                     .containsExactlyInAnyOrder(MOODLE_CLIENT, "second-client");
             assertThat(registrations.find(MOODLE, "second-client").orElseThrow().deploymentIds()).containsExactly("2");
+        }
+
+        @Test
+        void aRegistrationWhoseFileIsGoneIsRetiredAtTheNextStartAndKept() throws IOException {
+            writePlatform("moodle.json", moodleJson("1"));
+            writePlatform("canvas.json", canvasJson());
+            registrations().loadFiles(configDir);
+            Files.delete(configDir.resolve("platforms/moodle.json"));
+            clock.advance(Duration.ofDays(1));
+            restart();
+            Registrations registrations = registrations();
+
+            Registrations.LoadReport report = registrations.loadFiles(configDir);
+
+            assertThat(report.retired()).containsExactly("platforms/moodle.json");
+            assertThat(registrations.find(MOODLE, MOODLE_CLIENT)).as("kept: its learners and courses refer to it")
+                    .hasValueSatisfying(moodle -> {
+                        assertThat(moodle.retired()).isTrue();
+                        assertThat(moodle.retiredAt()).hasValue(START.plus(Duration.ofDays(1)));
+                    });
+            assertThat(registrations.find(CANVAS, CANVAS_CLIENT).orElseThrow().retired()).isFalse();
+        }
+
+        @Test
+        void aFileThatComesBackPutsItsRegistrationBackInService() throws IOException {
+            Registrations registrations = registrations();
+            String id = moodleFromItsFile(registrations);
+            Files.delete(configDir.resolve("platforms/moodle.json"));
+            registrations.loadFiles(configDir);
+
+            writePlatform("moodle.json", moodleJson("1"));
+            Registrations.LoadReport report = registrations.loadFiles(configDir);
+
+            assertThat(report.retired()).isEmpty();
+            assertThat(registrations.find(MOODLE, MOODLE_CLIENT)).hasValueSatisfying(moodle -> {
+                assertThat(moodle.id()).as("the same registration, with its learners").isEqualTo(id);
+                assertThat(moodle.retired()).isFalse();
+            });
+        }
+
+        @Test
+        void aFileTheToolRefusesDoesNotRetireItsRegistration() throws IOException {
+            Registrations registrations = registrations();
+            moodleFromItsFile(registrations);
+            writePlatform("moodle.json", "{ \"name\": \"Moodle\", "); // a typo must not end every launch
+
+            Registrations.LoadReport report = registrations.loadFiles(configDir);
+
+            assertThat(report.refused()).containsExactly("platforms/moodle.json");
+            assertThat(report.retired()).isEmpty();
+            assertThat(registrations.find(MOODLE, MOODLE_CLIENT).orElseThrow().retired()).isFalse();
+        }
+
+        @Test
+        void eachRefusedFileIsCountedOnceWhateverItsNumberOfProblems() throws IOException {
+            writePlatform("broken.json", platformJson("Broken", "not-a-url", "abc", "auth", "token", "certs", "1"));
+
+            Registrations.LoadReport report = registrations().loadFiles(configDir);
+
+            assertThat(report.problems()).hasSizeGreaterThan(1);
+            assertThat(report.refused()).containsExactly("platforms/broken.json");
+        }
+
+        @Test
+        void aRegistrationFromElsewhereThanAFileIsNotRetired() throws IOException {
+            Registration sandbox = registrations().save(new RegistrationFile("sandbox", "Sandbox",
+                    "http://localhost:8080/sandbox", "sandbox-client", URI.create("http://localhost:8080/sandbox/auth"),
+                    URI.create("http://localhost:8080/sandbox/token"), URI.create("http://localhost:8080/sandbox/jwks"),
+                    Set.of("1")));
+            Files.createDirectories(configDir.resolve("platforms"));
+            Registrations registrations = registrations();
+
+            Registrations.LoadReport report = registrations.loadFiles(configDir);
+
+            assertThat(report.retired()).isEmpty();
+            assertThat(registrations.byId(sandbox.id()).orElseThrow().retired()).isFalse();
         }
     }
 

@@ -355,6 +355,51 @@ class LaunchIT {
     }
 
     @Test
+    void theStartPageDoesNotCallAToolReadyWhoseRegistrationFileWasRefusedAndSaysWhereTheLogSaysWhy() {
+        Page start = new Browser().get(TOOL + "/"); // src/test/lti-config holds broken-on-purpose.json
+
+        assertThat(start.text()).doesNotContain("ready for launches")
+                .contains("1 registration file was refused").contains("event=registration.file.refused")
+                .doesNotContain("broken-on-purpose");
+    }
+
+    @Test
+    void theStartPageOpenedAtAnotherAddressThanLtiBaseUrlSaysBothAndWhatToSet() {
+        String otherAddress = "http://127.0.0.1:28080"; // the same tool, not the address LTI_BASE_URL names
+
+        assertThat(new Browser().get(otherAddress + "/").text())
+                .contains("requested at 127.0.0.1:28080, but LTI_BASE_URL is " + TOOL)
+                .contains("Set LTI_BASE_URL to the address the LMS reaches the tool at");
+        assertThat(new Browser().post(otherAddress + "/lti/login", platform.loginFor("other-address")).status())
+                .as("the login is logged, not refused").isEqualTo(302);
+    }
+
+    @Test
+    void theOperatorSeesUnknownDeploymentsOnTheStartPageAndInTheOperatorApi() throws Exception {
+        launch(t -> t.with(LtiClaim.DEPLOYMENT_ID, "unknown-77"));
+
+        assertThat(new Browser().get(TOOL + "/").text()).containsPattern("\\d+ unknown deployments? ha(s|ve) tried")
+                .contains("GET /admin/deployments/unknown");
+        assertThat(QuizIT.operator("GET", "/admin/deployments/unknown", null).status()).isEqualTo(401);
+        Page list = QuizIT.operator("GET", "/admin/deployments/unknown", "it-operator-token");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/json"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> unknown = (List<Map<String, Object>>) com.nimbusds.jose.util.JSONObjectUtils
+                .parse(list.body()).get("unknown_deployments");
+        assertThat(unknown).filteredOn(u -> "unknown-77".equals(u.get("deployment_id"))).singleElement()
+                .satisfies(u -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> platform = (Map<String, Object>) u.get("platform");
+                    assertThat(platform).containsEntry("issuer", PlatformSimulator.ISSUER)
+                            .containsEntry("client_id", PlatformSimulator.CLIENT_ID);
+                    assertThat(((Number) u.get("attempts")).longValue()).isEqualTo(1);
+                    assertThat(u).containsKeys("first_seen", "last_seen");
+                });
+    }
+
+    @Test
     void aDeepLinkingRequestGetsANotAvailableYetPage() {
         Page page = launch(t -> t.with(LtiClaim.MESSAGE_TYPE, LtiClaim.DEEP_LINKING_REQUEST)
                 .without(LtiClaim.RESOURCE_LINK)
@@ -557,7 +602,7 @@ class LaunchIT {
         Page start = new Browser().get(TOOL + "/");
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.text()).contains(TOOL + "/lti/login").contains(TOOL + "/lti/launch")
-                .contains(TOOL + "/.well-known/jwks.json").contains("ready for launches");
+                .contains(TOOL + "/.well-known/jwks.json").contains("The tool is running");
         assertThat(start.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("frame-ancestors 'self' ").contains("https://lms.simulator.test")
                         .contains("http://localhost:28181").contains("script-src 'self'").doesNotContain("*"));

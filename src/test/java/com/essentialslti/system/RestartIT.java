@@ -97,7 +97,7 @@ class RestartIT {
 
     @Test
     void keysRegistrationsAndUsersSurviveARestart() throws Exception {
-        Path registration = writeRegistration();
+        writeRegistration();
 
         try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
             String jwksBefore;
@@ -107,8 +107,6 @@ class RestartIT {
                 jwksBefore = new Browser().get(toolUrl + "/.well-known/jwks.json").body();
                 assertThat(launchAsPat(platform, toolUrl).text()).contains("Pat Learner");
             }
-
-            Files.delete(registration); // the registration now lives in the database alone
 
             try (ToolProcess tool = start(jar, "second.log")) {
                 assertThat(new Browser().get(toolUrl + "/.well-known/jwks.json").body())
@@ -121,9 +119,58 @@ class RestartIT {
         }
     }
 
+    @Test
+    void aRegistrationWhoseFileWasDeletedIsRetiredAtTheRestartAndServesAgainWhenTheFileIsBack() throws Exception {
+        Path registration = writeRegistration();
+        try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
+            URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "link-killed", null, null);
+            platform.gradebook().down(true); // the score waits in the outbox
+            try (ToolProcess tool = start(jar, "before.log")) {
+                assertThat(takeTheQuiz(platform, "retired-learner", lineItem).text()).contains("Your result:");
+            }
+            Files.delete(registration);
+            platform.gradebook().down(false);
+
+            try (ToolProcess tool = start(jar, "retired.log")) {
+                Page refused = new Browser().post(toolUrl + "/lti/login", platform.loginFor("retired-learner"));
+                assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+                assertThat(refused.text()).contains("no longer registered with Restart test platform");
+                assertThat(parkedAnswerOf("retired-learner")).contains("no longer registered");
+                assertThat(delivered(platform, "retired-learner")).as("a retired registration's score is not sent")
+                        .isEmpty();
+            }
+
+            writeRegistration();
+            try (ToolProcess tool = start(jar, "back.log")) {
+                assertThat(launchAsPat(platform, toolUrl).status()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The reason the operator's list gives for a learner's parked score, once the relay has parked it. */
+    @SuppressWarnings("unchecked")
+    private String parkedAnswerOf(String user) throws Exception {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            Page list = new Browser().send(java.net.http.HttpRequest.newBuilder(URI.create(toolUrl
+                    + "/admin/grades/parked")).header("Authorization", "Bearer " + OPERATOR_TOKEN));
+            for (Object each : (java.util.List<Object>) com.nimbusds.jose.util.JSONObjectUtils.parse(list.body())
+                    .get("parked")) {
+                Map<String, Object> parked = (Map<String, Object>) each;
+                if (user.equals(parked.get("subject"))) {
+                    return String.valueOf(parked.get("lms_answer"));
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no parked score of " + user + "; log:\n" + gradeLines("retired.log"));
+    }
+
+    static final String OPERATOR_TOKEN = "restart-operator-token";
+
     private ToolProcess start(Path jar, String log) throws Exception {
         return ToolProcess.start(jar, TOOL_PORT, work.resolve("data"), work.resolve("config"), work.resolve(log),
-                Map.of("SANDBOX", "off"));
+                Map.of("SANDBOX", "off", "OPERATOR_TOKEN", OPERATOR_TOKEN));
     }
 
     private static Page launchAsPat(PlatformSimulator platform, String toolUrl) {

@@ -41,6 +41,7 @@ public final class LaunchValidator {
                 new IsSignedJwt(),
                 new AlgorithmIsRs256(),
                 new IssuerRegistered(registrations),
+                new RegistrationInService(),
                 new AudienceIsClient(),
                 new KidKnown(keySets),
                 new SignatureValid(),

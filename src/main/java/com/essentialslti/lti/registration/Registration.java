@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -45,6 +46,8 @@ public class Registration {
     private String source;
     @Column(name = "updated_at")
     private long updatedAt;
+    @Column(name = "retired_at")
+    private Long retiredAt;
     @OneToMany(mappedBy = "registration", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     private List<Deployment> deployments = new ArrayList<>();
 
@@ -71,10 +74,47 @@ public class Registration {
         this.serviceHosts = file.serviceHosts().isEmpty() ? null : String.join(" ", file.serviceHosts());
         this.source = file.source();
         this.updatedAt = now.toEpochMilli();
+        backInService();
         deployments.removeIf(d -> !file.deploymentIds().contains(d.deploymentId()));
         Set<String> present = deploymentIds();
         file.deploymentIds().stream().filter(d -> !present.contains(d))
                 .forEach(d -> deployments.add(new Deployment(this, d)));
+    }
+
+    /** The directory, under the operator's lti-config, whose files register platforms: each file's source starts so. */
+    public static final String FILE_SOURCES = "platforms/";
+
+    /** Registered by a file in lti-config/platforms; not by the sandbox, nor (later) by dynamic registration. */
+    public boolean fromFile() {
+        return source != null && source.startsWith(FILE_SOURCES);
+    }
+
+    /**
+     * Its file is gone: the operator ended the registration. Kept rather than deleted, because learners, courses
+     * and scores refer to it and a file put back must find them again. Only a registration that came from a file
+     * ends with its file.
+     */
+    void retire(Instant now) {
+        if (!fromFile()) {
+            throw new IllegalStateException("a registration from " + source + " has no file whose removal retires it");
+        }
+        if (retiredAt == null) {
+            retiredAt = now.toEpochMilli();
+        }
+    }
+
+    /** Its file is read again (or was never gone): launches are taken again. */
+    private void backInService() {
+        retiredAt = null;
+    }
+
+    /** Whether the operator removed its file: launches are refused and its scores are not sent. */
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    public Optional<Instant> retiredAt() {
+        return Optional.ofNullable(retiredAt).map(Instant::ofEpochMilli);
     }
 
     void addDeployment(String deploymentId) {

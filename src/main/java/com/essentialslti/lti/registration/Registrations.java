@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -37,25 +40,34 @@ public final class Registrations {
         this.clock = clock;
     }
 
-    /** What reading the files did: the registrations stored and, per bad file, why it was refused. */
-    public record LoadReport(List<String> loaded, List<String> problems) {
+    /**
+     * What reading the files did: the registrations stored; per bad file, why it was refused (the files refused,
+     * once each); and the registrations retired because their file is gone.
+     */
+    public record LoadReport(List<String> loaded, List<String> problems, List<String> refused, List<String> retired) {
     }
 
     /**
      * Reads every {@code *.json} in {@code <configDir>/platforms}. A bad file is reported and skipped; the others
-     * load. Reading the same files again changes nothing.
+     * load. A registration whose file is no longer there is retired (a bad file still counts as there: a typo must
+     * not end a platform's launches). Reading the same files again changes nothing.
      */
     public LoadReport loadFiles(Path configDir) {
         Path dir = configDir.resolve("platforms");
         List<String> loaded = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<String> refused = new LinkedHashSet<>();
+        Set<String> present = new HashSet<>();
+        boolean listed = !Files.isDirectory(dir); // no directory: no file, every file registration is gone
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
                 List<Path> sorted = new ArrayList<>();
                 files.forEach(sorted::add);
                 sorted.sort(null);
+                listed = true;
                 for (Path file : sorted) {
-                    String source = "platforms/" + file.getFileName();
+                    String source = Registration.FILE_SOURCES + file.getFileName();
+                    present.add(source);
                     try {
                         if (Files.size(file) > MAX_FILE_BYTES) {
                             throw new RegistrationFile.Invalid(source, List.of("larger than 64 KiB"));
@@ -66,8 +78,10 @@ public final class Registrations {
                         loaded.add(source);
                     } catch (RegistrationFile.Invalid e) {
                         problems.addAll(e.problems().stream().map(p -> source + ": " + p).toList());
+                        refused.add(source);
                     } catch (IOException | RuntimeException e) {
                         problems.add(source + ": cannot be read or stored (" + e.getClass().getSimpleName() + ")");
+                        refused.add(source);
                     }
                 }
             } catch (IOException e) {
@@ -78,8 +92,29 @@ public final class Registrations {
         }
         problems.forEach(p -> LOG.warning("event=registration.file.refused problem=" + LogValues.quote(p)));
         loaded.forEach(s -> LOG.info("event=registration.file.loaded source=" + LogValues.quote(s)));
+        // A directory that could not be listed says nothing about which files are gone.
+        List<String> retired = listed ? retireThoseWithoutFile(present) : List.of();
         refresh();
-        return new LoadReport(loaded, problems);
+        return new LoadReport(loaded, problems, List.copyOf(refused), retired);
+    }
+
+    /**
+     * Retires the file registrations whose file is not among {@code present}; returns their sources. Their rows
+     * stay (see {@link Registration#retire}); grading parks their waiting scores.
+     */
+    private List<String> retireThoseWithoutFile(Set<String> present) {
+        List<Registration> retired = database.transaction(em -> {
+            List<Registration> gone = em.createQuery("SELECT r FROM Registration r", Registration.class)
+                    .getResultStream()
+                    .filter(r -> r.fromFile() && !r.retired() && !present.contains(r.source()))
+                    .toList();
+            gone.forEach(r -> r.retire(clock.instant()));
+            return gone;
+        });
+        retired.forEach(r -> LOG.warning("event=registration.retired issuer=" + LogValues.quote(r.issuer())
+                + " client_id=" + LogValues.quote(r.clientId()) + " source=" + LogValues.quote(r.source())
+                + " reason=\"file gone\""));
+        return retired.stream().map(Registration::source).toList();
     }
 
     /** Stores one registration (insert or update by issuer and client_id). */

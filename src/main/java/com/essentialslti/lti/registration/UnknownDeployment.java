@@ -57,6 +57,10 @@ public class UnknownDeployment {
         return attempts;
     }
 
+    public Instant firstSeen() {
+        return Instant.ofEpochMilli(firstSeen);
+    }
+
     public Instant lastSeen() {
         return Instant.ofEpochMilli(lastSeen);
     }

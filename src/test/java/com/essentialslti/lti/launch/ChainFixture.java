@@ -44,11 +44,18 @@ final class ChainFixture implements AutoCloseable {
         keySet = new KeySetServer(platformKey.toPublicJWK());
         database = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         registrations = new Registrations(database, clock);
-        registration = registrations.save(new RegistrationFile("test", "Test LMS", ISSUER, CLIENT_ID,
+        registration = registrations.save(new RegistrationFile("platforms/test-lms.json", "Test LMS", ISSUER, CLIENT_ID,
                 URI.create(ISSUER + "/auth"), URI.create(ISSUER + "/token"), keySet.url(), Set.of(DEPLOYMENT)));
         states = new LoginStates(database, clock);
         keySets = new PlatformKeySets(HttpClient.newHttpClient(), clock, Duration.ofHours(1), Duration.ofSeconds(10));
         validator = new LaunchValidator(states, registrations, keySets, clock);
+    }
+
+    /** The operator removed the platform's file and the tool read its files again, as at a restart. */
+    void removeRegistrationFile() throws java.io.IOException {
+        java.nio.file.Path emptyConfig = java.nio.file.Files.createTempDirectory("lti-config");
+        java.nio.file.Files.createDirectory(emptyConfig.resolve("platforms"));
+        registrations.loadFiles(emptyConfig);
     }
 
     LoginState login() {

@@ -183,6 +183,25 @@ class LaunchChecksTest {
     }
 
     @Nested
+    class RegistrationInServiceCheck {
+        @Test
+        void refusesALaunchFromAPlatformWhoseRegistrationFileWasRemovedNamingThePlatform() throws Exception {
+            fixture.removeRegistrationFile();
+
+            LaunchRejected rejected = rejects(RegistrationInService.class, valid());
+
+            assertThat(rejected.code()).isEqualTo("registration.retired");
+            assertThat(rejected.title()).isEqualTo("This tool is no longer registered with Test LMS");
+            assertThat(rejected.explanation()).contains(ChainFixture.ISSUER).contains(ChainFixture.CLIENT_ID);
+        }
+
+        @Test
+        void acceptsARegistrationInService() throws LaunchRejected {
+            passes(RegistrationInService.class, valid());
+        }
+    }
+
+    @Nested
     class AudienceIsClientCheck {
         @Test
         void refusesATokenForAnotherClient() throws LaunchRejected {
