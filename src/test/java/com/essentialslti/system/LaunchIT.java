@@ -381,7 +381,7 @@ class LaunchIT {
         assertThat(new Browser().get(TOOL + "/").text()).containsPattern("\\d+ unknown deployments? ha(s|ve) tried")
                 .contains("GET /admin/deployments/unknown");
         assertThat(QuizIT.operator("GET", "/admin/deployments/unknown", null).status()).isEqualTo(401);
-        Page list = QuizIT.operator("GET", "/admin/deployments/unknown", "it-operator-token");
+        Page list = QuizIT.operator("GET", "/admin/deployments/unknown", "it-operator-token-of-at-least-32-chars");
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("application/json"));
