@@ -100,7 +100,8 @@ public class ToolStartup implements Extension {
                     ? CompletableFuture.supplyAsync(() -> new KeyRing(database, "sandbox", clock,
                             settings.keyGracePeriod()).load(sandboxKeyPair::join))
                     : CompletableFuture.completedFuture(null);
-            toolKeys = new KeyRing(database, "tool", clock, settings.keyGracePeriod()).load(toolKeyPair::join);
+            toolKeys = new KeyRing(database, "tool", clock, settings.keyGracePeriod(), KEY_REFRESH.plusSeconds(5))
+                    .load(toolKeyPair::join);
             registrations = new Registrations(database, clock);
             Registrations.LoadReport report = registrations.loadFiles(settings.ltiConfigDir());
             registrationReport = report;
@@ -139,14 +140,14 @@ public class ToolStartup implements Extension {
 
     /**
      * Work that keeps several processes on one database acting as one tool, and the database small: every
-     * {@link #KEY_REFRESH} the key ring is read again if another process rotated it (so every process signs with
-     * the active key and publishes the same key set within that bound); every {@link #PURGE} the records of used
-     * login states that have expired are deleted.
+     * {@link #KEY_REFRESH} the key ring is read again if another process rotated it (so every process publishes
+     * the same key set within that bound, and a new key signs only once every process publishes it); every
+     * {@link #PURGE} the records of used login states that have expired are deleted.
      */
     private void startHousekeeping() {
         housekeeping.scheduleWithFixedDelay(() -> quietly("keys.refresh", () -> {
             if (toolKeys.refresh()) {
-                LOG.info("event=keys.reloaded active_kid=" + toolKeys.signingKey().getKeyID());
+                LOG.info("event=keys.reloaded active_kid=" + toolKeys.newestKid());
             }
         }), KEY_REFRESH.toSeconds(), KEY_REFRESH.toSeconds(), TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly("login_states.purge", loginStates::purgeExpired),

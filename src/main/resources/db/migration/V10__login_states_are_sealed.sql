@@ -8,3 +8,7 @@ CREATE TABLE used_login_state (
     expires_at  BIGINT      NOT NULL
 );
 CREATE INDEX ix_used_login_state_expires ON used_login_state (expires_at);
+
+-- Until this version a login wrote an unknown deployment id before any platform signature was checked, so the rows
+-- may be anyone's inventions. From now on only a verified launch records one; start the record afresh.
+DELETE FROM unknown_deployment;

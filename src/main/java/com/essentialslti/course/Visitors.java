@@ -1,5 +1,8 @@
 package com.essentialslti.course;
 
+import com.essentialslti.lti.registration.Registration;
+import com.essentialslti.lti.registration.Registrations;
+import com.essentialslti.lti.session.LaunchSession;
 import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +21,30 @@ public class Visitors {
     LaunchTokens tokens;
     @Inject
     Enrolments enrolments;
+    @Inject
+    Registrations registrations;
 
-    /** The member the token stands for; otherwise the request ends with a 401 page. */
+    /**
+     * The member the token stands for; otherwise the request ends with a 401 page. A platform the operator has
+     * retired since the launch ends its sessions too (403), not only its launches.
+     */
     public Membership require(String token) {
-        return tokens.verify(token).flatMap(enrolments::find).orElseThrow(() -> new WebApplicationException(
-                Pages.error(401, "Your session has ended",
-                        "This page needs a launch from your course, and the one it had has expired or is not valid.",
-                        "Go back to the course in your LMS and open the activity again.")));
+        LaunchSession session = tokens.verify(token).orElseThrow(Visitors::sessionEnded);
+        registrations.byId(session.registrationId()).filter(Registration::retired).ifPresent(platform -> {
+            throw new WebApplicationException(Pages.error(403, "This tool is no longer registered with "
+                            + platform.name(),
+                    "The tool's operator has removed the registration of " + platform.name()
+                            + ", so the tool no longer serves its courses.",
+                    "If this platform should still use the tool, ask the tool's operator to put its registration "
+                            + "file back."));
+        });
+        return enrolments.find(session).orElseThrow(Visitors::sessionEnded);
+    }
+
+    private static WebApplicationException sessionEnded() {
+        return new WebApplicationException(Pages.error(401, "Your session has ended",
+                "This page needs a launch from your course, and the one it had has expired or is not valid.",
+                "Go back to the course in your LMS and open the activity again."));
     }
 
     /** Like {@link #require}, for pages only trainers and course admins may use; others get a 403 page. */

@@ -150,8 +150,8 @@ public final class ScoreRelay {
                 int parked = database.transaction(em ->
                         GradeOutbox.parkWaitingOf(em, registration.id(), retired(registration)));
                 if (parked > 0) {
-                    LOG.warning("event=grades.parked_retired issuer=" + registration.issuer() + " client_id="
-                            + registration.clientId() + " scores=" + parked);
+                    LOG.warning("event=grades.parked_retired issuer=" + LogValues.quote(registration.issuer())
+                            + " client_id=" + LogValues.quote(registration.clientId()) + " scores=" + parked);
                 }
             }
         }

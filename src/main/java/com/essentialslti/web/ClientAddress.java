@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Hex groups, colons and an embedded IPv4 tail only: nothing InetAddress could take for a host name. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){1,7}(:\\d{1,3}(\\.\\d{1,3}){3})?(%[0-9A-Za-z]+)?");
 
     private final List<Range> trusted;
 
@@ -29,7 +31,7 @@ public final class ClientAddress {
         String[] hops = forwardedFor.split(",");
         String client = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
+            String hop = withoutPort(hops[i].strip());
             if (literal(hop).isEmpty()) {
                 return client; // garbage in the header: the last address we could trust is the client
             }
@@ -41,8 +43,38 @@ public final class ClientAddress {
         return client;
     }
 
+    /**
+     * What one client holds: an IPv4 address, or the /64 network of an IPv6 address (a home or a host gets a whole
+     * /64, so counting single IPv6 addresses would let one client be millions).
+     */
+    public static String network(String client) {
+        return literal(client).filter(a -> a instanceof java.net.Inet6Address).map(a -> {
+            byte[] bytes = a.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix + ":/64";
+        }).orElse(client);
+    }
+
+    /** Whether the connection's peer is one of the operator's trusted proxies, whose forwarded headers count. */
+    public boolean isTrustedProxy(String peer) {
+        return isTrusted(peer);
+    }
+
     private boolean isTrusted(String address) {
         return literal(address).map(a -> trusted.stream().anyMatch(r -> r.contains(a))).orElse(false);
+    }
+
+    /** A hop as some proxies write it, with the client's port ({@code 1.2.3.4:5678}, {@code [2001:db8::1]:80}). */
+    static String withoutPort(String hop) {
+        if (hop.startsWith("[") && hop.contains("]:")) {
+            return hop.substring(1, hop.indexOf("]:"));
+        }
+        int colon = hop.lastIndexOf(':');
+        return colon > 0 && hop.indexOf(':') == colon && IPV4.matcher(hop.substring(0, colon)).matches()
+                ? hop.substring(0, colon) : hop;
     }
 
     /** An IP address written as a literal; never a host name (that would mean a DNS lookup per request). */
@@ -51,7 +83,7 @@ public final class ClientAddress {
             return Optional.empty();
         }
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPV4.matcher(bare).matches() && !(bare.contains(":") && bare.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+"))) {
+        if (!IPV4.matcher(bare).matches() && !IPV6.matcher(bare).matches()) {
             return Optional.empty();
         }
         try {

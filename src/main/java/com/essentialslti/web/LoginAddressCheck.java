@@ -29,12 +29,21 @@ public class LoginAddressCheck implements ContainerRequestFilter {
 
     @Inject
     Settings settings;
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest peer;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private ClientAddress proxies;
+
+    @jakarta.annotation.PostConstruct
+    void readProxies() {
+        proxies = new ClientAddress(settings.trustedProxies());
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getUriInfo().getPath().endsWith("lti/login")) {
-            mismatch(RequestAddress.of(request::getHeaderString, request.getUriInfo().getRequestUri()))
+            boolean throughProxy = proxies.isTrustedProxy(peer.getRemoteAddr());
+            mismatch(RequestAddress.of(request::getHeaderString, request.getUriInfo().getRequestUri(), throughProxy))
                     .ifPresent(LOG::warning);
         }
     }

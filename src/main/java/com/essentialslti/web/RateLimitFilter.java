@@ -10,36 +10,48 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Per-client rate limits on the endpoints that anyone may call before a platform has vouched for them: the login
- * initiation and the launch. A client over its limit gets a page saying so (429, with Retry-After) before the
- * request is parsed. After the correlation id is set ({@link RequestFilter} runs first), so the page carries it.
+ * Per-client rate limits on the resources marked {@link RateLimited}, the ones anyone may call before a platform has
+ * vouched for them: the login initiation and the launch. A client over its limit gets a page saying so (429, with
+ * Retry-After) before its form is read. After the correlation id is set ({@link RequestFilter} runs first), so the
+ * page carries it. An IPv6 client counts by its /64 network, which one household or host holds whole.
  */
 @ApplicationScoped
 @Provider
-@PreMatching
+@RateLimited
 @Priority(Priorities.USER + 100)
 public class RateLimitFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(RateLimitFilter.class.getName());
-    static final Set<String> LIMITED = Set.of("lti/login", "lti/launch");
-
     @Inject
     Settings settings;
     @Context
     HttpServletRequest servletRequest;
+    @Context
+    ResourceInfo resource;
 
     private RateLimit limit;
     private ClientAddress addresses;
+
+    /** The resource's own path (its class, or the class a container proxy extends), whatever path reached it. */
+    static String endpoint(Class<?> resourceClass) {
+        for (Class<?> type = resourceClass; type != null; type = type.getSuperclass()) {
+            Path path = type.getAnnotation(Path.class);
+            if (path != null) {
+                return path.value().replaceFirst("^/", "");
+            }
+        }
+        return resourceClass.getName();
+    }
 
     @PostConstruct
     void configure() {
@@ -49,12 +61,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath(false).replaceFirst("^/", "");
-        if (!LIMITED.contains(path)) {
-            return;
-        }
+        String path = endpoint(resource.getResourceClass());
         String client = addresses.of(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
-        OptionalLong retryAfter = limit.take(path, client);
+        OptionalLong retryAfter = limit.take(path, ClientAddress.network(client));
         if (retryAfter.isPresent()) {
             LOG.warning("event=rate_limited correlation=" + Correlation.current() + " path=/" + path
                     + " client=" + LogValues.quote(client));

@@ -77,7 +77,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         if (LOG.isLoggable(Level.INFO)) {
             Object started = request.getProperty("started");
             long micros = started instanceof Long s ? (System.nanoTime() - s) / 1000 : -1;
-            LOG.info("event=http correlation=" + Correlation.current() + " method=" + request.getMethod()
+            LOG.info("event=http correlation=" + Correlation.current() + " method=" + LogValues.quote(request.getMethod())
                     + " path=" + LogValues.quote("/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""))
                     + " status=" + response.getStatus() + " micros=" + micros);
         }

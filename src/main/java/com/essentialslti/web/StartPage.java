@@ -37,9 +37,11 @@ public class StartPage {
     Instance<Registrations> registrations; // read only once the tool has started: the page never waits for it
 
     @GET
-    public Response start(@Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response start(@Context HttpHeaders headers, @Context UriInfo uri,
+                          @Context jakarta.servlet.http.HttpServletRequest peer) {
+        boolean throughProxy = new ClientAddress(settings.trustedProxies()).isTrustedProxy(peer.getRemoteAddr());
         List<String> notices = StartNotices.of(settings, RequestAddress.of(headers::getHeaderString,
-                uri.getRequestUri()), registrationState());
+                uri.getRequestUri(), throughProxy), registrationState());
         return Pages.ok("web/start", model(settings, components.ready(), notices));
     }
 
@@ -67,6 +69,6 @@ public class StartPage {
         return new StartNotices.Registrations(
                 components.registrationReport().map(report -> report.refused().size()).orElse(0),
                 (int) all.all().stream().filter(Registration::retired).count(),
-                all.unknownDeployments().size());
+                (int) Math.min(Integer.MAX_VALUE, all.unknownDeploymentCount()));
     }
 }

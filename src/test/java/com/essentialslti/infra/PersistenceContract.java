@@ -435,6 +435,21 @@ abstract class PersistenceContract {
         }
 
         @Test
+        void aNewKeyIsPublishedBeforeItSigns() {
+            KeyRing ring = new KeyRing(db, "tool", clock, GRACE, Duration.ofSeconds(15)).load();
+            String before = ring.signingKey().getKeyID();
+            clock.advance(Duration.ofDays(1));
+
+            String rotated = ring.rotate();
+
+            assertThat(ring.publicKeySet().getKeyByKeyId(rotated)).as("published at once").isNotNull();
+            assertThat(ring.signingKey().getKeyID()).as("the old key signs while the others learn the new")
+                    .isEqualTo(before);
+            clock.advance(Duration.ofSeconds(15));
+            assertThat(ring.signingKey().getKeyID()).isEqualTo(rotated);
+        }
+
+        @Test
         void aRefreshWithoutARotationChangesNothing() {
             KeyRing ring = toolRing();
             RSAKey before = ring.signingKey();
@@ -828,6 +843,22 @@ abstract class PersistenceContract {
                 assertThat(u.attempts()).isEqualTo(1);
                 assertThat(u.lastSeen()).isEqualTo(START);
             });
+        }
+
+        @Test
+        void aDeploymentTheOperatorAddedSinceIsNoLongerUnknown() {
+            Registration moodle = moodle();
+            Registrations registrations = registrations();
+            registrations.recordUnknownDeployment(moodle, "9");
+            registrations.recordUnknownDeployment(moodle, "10");
+
+            registrations.save(new RegistrationFile("test", "Moodle", MOODLE, MOODLE_CLIENT,
+                    URI.create(MOODLE + "/mod/lti/auth.php"), URI.create(MOODLE + "/mod/lti/token.php"),
+                    URI.create(MOODLE + "/mod/lti/certs.php"), Set.of("1", "9")));
+
+            assertThat(registrations.unknownDeployments()).extracting(UnknownDeployment::deploymentId)
+                    .containsExactly("10");
+            assertThat(registrations.unknownDeploymentCount()).isEqualTo(1);
         }
 
         @Test

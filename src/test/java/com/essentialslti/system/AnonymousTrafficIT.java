@@ -84,6 +84,14 @@ class AnonymousTrafficIT {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.text()).contains("Too many requests").contains("RATE_LIMIT_PER_SECOND")
                 .contains(refused.headers().firstValue("X-Correlation-Id").orElseThrow());
+        int trailingSlashRefused = 0;
+        for (int i = 0; i < 100 && trailingSlashRefused == 0; i++) {
+            Page otherPath = limited.send(HttpRequest.newBuilder(URI.create(TOOL + "/lti/login/"))
+                    .header("X-Forwarded-For", "203.0.113.50").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(platform.loginFor("limited")))));
+            trailingSlashRefused += otherPath.status() == 429 ? 1 : 0;
+        }
+        assertThat(trailingSlashRefused).as("a trailing slash reaches the same limit").isEqualTo(1);
 
         assertThat(launch("another-address", "203.0.113.51").status()).isEqualTo(200);
     }

@@ -461,6 +461,30 @@ class LaunchIT {
     }
 
     @Test
+    void aToolPageThatSendsNoReferrerPostsWithANullOriginAndIsKnownBySecFetchSite() {
+        // The tool's pages send no referrer, so Chromium writes "Origin: null" on their same-origin form POSTs.
+        Browser noCookies = new Browser(false);
+        Browser.Form form = readBack(platformStorageCheckPage(noCookies, "storage-null-origin"));
+
+        Page launched = noCookies.postWith(Map.of("Origin", "null", "Sec-Fetch-Site", "same-origin"),
+                form.action(), form.fields());
+
+        assertThat(landing(noCookies, launched).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNullOriginFromAnotherSiteIsRefused() {
+        // A sandboxed frame on another site posts with "Origin: null" too, but the browser says it is cross-site.
+        Browser attacker = new Browser(false);
+        Browser.Form attackersLaunch = readBack(platformStorageCheckPage(attacker, "storage-sandboxed"));
+
+        Page refused = new Browser(false).postWith(Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"),
+                attackersLaunch.action(), attackersLaunch.fields());
+
+        assertRejectedWithPage(refused, 401, "did not return the state");
+    }
+
+    @Test
     void aCrossSitePostOfAPlatformStorageLaunchIsRefused() {
         // The attacker runs a login of their own and collects everything its launch page holds...
         Browser attacker = new Browser(false);

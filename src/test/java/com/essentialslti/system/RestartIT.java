@@ -125,8 +125,14 @@ class RestartIT {
         try (PlatformSimulator platform = new PlatformSimulator(PLATFORM_PORT, toolUrl)) {
             URI lineItem = platform.gradebook().addLineItem("Readiness quiz", 100, "link-killed", null, null);
             platform.gradebook().down(true); // the score waits in the outbox
+            String session;
             try (ToolProcess tool = start(jar, "before.log")) {
-                assertThat(takeTheQuiz(platform, "retired-learner", lineItem).text()).contains("Your result:");
+                Page result = takeTheQuiz(platform, "retired-learner", lineItem);
+                assertThat(result.text()).contains("Your result:");
+                java.util.regex.Matcher token = java.util.regex.Pattern.compile("[?&]s=([A-Za-z0-9_.-]+)")
+                        .matcher(result.body());
+                assertThat(token.find()).as("the result page carries its launch token").isTrue();
+                session = token.group(1);
             }
             Files.delete(registration);
             platform.gradebook().down(false);
@@ -135,6 +141,9 @@ class RestartIT {
                 Page refused = new Browser().post(toolUrl + "/lti/login", platform.loginFor("retired-learner"));
                 assertThat(refused.status()).as(refused.body()).isEqualTo(403);
                 assertThat(refused.text()).contains("no longer registered with Restart test platform");
+                Page ended = new Browser().get(toolUrl + "/home?s=" + session);
+                assertThat(ended.status()).as("a session from before the retirement ends too").isEqualTo(403);
+                assertThat(ended.text()).contains("no longer registered with Restart test platform");
                 assertThat(parkedAnswerOf("retired-learner")).contains("no longer registered");
                 assertThat(delivered(platform, "retired-learner")).as("a retired registration's score is not sent")
                         .isEmpty();
@@ -166,7 +175,7 @@ class RestartIT {
         throw new AssertionError("no parked score of " + user + "; log:\n" + gradeLines("retired.log"));
     }
 
-    static final String OPERATOR_TOKEN = "restart-operator-token";
+    static final String OPERATOR_TOKEN = "restart-operator-token-of-32-characters";
 
     private ToolProcess start(Path jar, String log) throws Exception {
         return ToolProcess.start(jar, TOOL_PORT, work.resolve("data"), work.resolve("config"), work.resolve(log),

@@ -93,11 +93,17 @@ public final class Browser {
 
     /** A form POST from a page of {@code origin}: the Origin header a browser writes, which no page can change. */
     public Page postFrom(String origin, String url, Map<String, String> form) {
+        return postWith(Map.of("Origin", origin), url, form);
+    }
+
+    /** A form POST with the headers a browser adds by itself (Origin, Sec-Fetch-Site), which no page can change. */
+    public Page postWith(Map<String, String> browserHeaders, String url, Map<String, String> form) {
         read();
-        return send(HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", origin)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+        browserHeaders.forEach(request::header);
+        return send(request);
     }
 
     public Page submitFrom(String origin, Form form) {

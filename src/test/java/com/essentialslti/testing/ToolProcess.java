@@ -66,9 +66,14 @@ public final class ToolProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = started + Duration.ofMinutes(2).toNanos();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the tool exited; see " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the tool was not ready within 2 minutes; see " + log);
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))

@@ -46,11 +46,27 @@ class ClientAddressTest {
     }
 
     @Test
+    void aForwardedAddressWithItsPortIsTheAddress() {
+        assertThat(behindProxy.of("10.0.0.5", "198.51.100.1:5678")).isEqualTo("198.51.100.1");
+        assertThat(behindProxy.of("10.0.0.5", "[2001:db8::2]:443")).isEqualTo("2001:db8::2");
+    }
+
+    @Test
+    void anIpv6ClientCountsByItsSlash64() {
+        assertThat(ClientAddress.network("2001:db8:1:2:aaaa::1")).isEqualTo(ClientAddress.network("2001:db8:1:2::ffff"))
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddress.network("2001:db8:1:3::1")).isNotEqualTo(ClientAddress.network("2001:db8:1:2::1"));
+        assertThat(ClientAddress.network("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void aHostNameIsNeverLookedUp() {
         assertThat(ClientAddress.literal("localhost")).isEmpty();
         assertThat(ClientAddress.literal("example.org")).isEmpty();
         assertThat(ClientAddress.literal("127.0.0.1")).isPresent();
         assertThat(ClientAddress.literal("[::1]")).isPresent();
+        assertThat(ClientAddress.literal("zz:zz")).isEmpty();
+        assertThat(ClientAddress.literal("cafe:beef")).isEmpty(); // not an address, and no lookup either
     }
 
     @Test

@@ -81,10 +81,20 @@ class StartPageTest {
         Map<String, String> headers = Map.of("Host", "10.0.0.5:8080", "X-Forwarded-Host", "lti.example.edu",
                 "X-Forwarded-Proto", "https");
 
-        RequestAddress address = RequestAddress.of(headers::get, URI.create("http://10.0.0.5:8080/"));
+        RequestAddress address = RequestAddress.of(headers::get, URI.create("http://10.0.0.5:8080/"), true);
 
         assertThat(address).isEqualTo(new RequestAddress(Optional.of("https"), "lti.example.edu"));
         assertThat(notices(address.scheme(), address.authority(), ALL_WELL)).isEmpty();
+    }
+
+    @Test
+    void forwardedHeadersFromAnyoneButATrustedProxyAreNotBelieved() {
+        Map<String, String> headers = Map.of("Host", "10.0.0.5:8080", "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "https");
+
+        RequestAddress address = RequestAddress.of(headers::get, URI.create("http://10.0.0.5:8080/"), false);
+
+        assertThat(address).isEqualTo(new RequestAddress(Optional.empty(), "10.0.0.5:8080"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.essentialslti.infra.Database;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,13 +20,26 @@ public final class KeyRing {
     private final String purpose;
     private final Clock clock;
     private final Duration gracePeriod;
+    private final Duration publishedBeforeSigning;
     private volatile List<ToolKey> keys;
 
     public KeyRing(Database database, String purpose, Clock clock, Duration gracePeriod) {
+        this(database, purpose, clock, gracePeriod, Duration.ZERO);
+    }
+
+    /**
+     * @param publishedBeforeSigning how long a new key is only published before it signs: long enough for every
+     *                               other process on the database to publish it too ({@code ToolStartup.KEY_REFRESH}
+     *                               and a margin), so that a platform fetching the key set from any of them finds
+     *                               the key that signed
+     */
+    public KeyRing(Database database, String purpose, Clock clock, Duration gracePeriod,
+                   Duration publishedBeforeSigning) {
         this.database = database;
         this.purpose = purpose;
         this.clock = clock;
         this.gracePeriod = gracePeriod;
+        this.publishedBeforeSigning = publishedBeforeSigning;
     }
 
     /** Loads the keys, generating the first pair if there is none yet. */
@@ -105,11 +119,27 @@ public final class KeyRing {
         return keys != null && keys.stream().anyMatch(ToolKey::active);
     }
 
-    /** The key that signs from now on. */
+    /**
+     * The key that signs now: the newest published key that has been published long enough (see the constructor),
+     * so for a short while after a rotation the retired key, still published in its grace period, signs on; the
+     * newest active key when no key is that old (the first start).
+     */
     public RSAKey signingKey() {
-        return keys.stream().filter(ToolKey::active).reduce((first, second) -> second)
+        Instant now = clock.instant();
+        Instant publishedSince = now.minus(publishedBeforeSigning);
+        List<ToolKey> held = keys;
+        return held.stream()
+                .filter(k -> k.publishedAt(now, gracePeriod) && !k.createdAt().isAfter(publishedSince))
+                .reduce((first, second) -> second)
+                .or(() -> held.stream().filter(ToolKey::active).reduce((first, second) -> second))
                 .orElseThrow(() -> new IllegalStateException("no active " + purpose + " key"))
                 .rsaKey();
+    }
+
+    /** The newest key, the one that signs once published long enough. */
+    public String newestKid() {
+        return keys.stream().filter(ToolKey::active).reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no active " + purpose + " key")).kid();
     }
 
     /** The public keys to publish: the active one and retired ones still in their grace period. */

@@ -90,6 +90,10 @@ public class ToolKey {
         return kid;
     }
 
+    Instant createdAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
+
     Status status() {
         return status;
     }

@@ -9,6 +9,7 @@ import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.web.Correlation;
 import com.essentialslti.web.Pages;
+import com.essentialslti.web.RateLimited;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,6 +36,7 @@ import java.util.logging.Logger;
  * That page and every link from it carry a signed launch token, so that no cookie is needed after this point.
  */
 @ApplicationScoped // stateless: one instance serves every request
+@RateLimited
 @Path("/lti/launch")
 @Produces(MediaType.TEXT_HTML)
 public class LaunchResource {

@@ -10,6 +10,7 @@ import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.web.Correlation;
 import com.essentialslti.web.Pages;
+import com.essentialslti.web.RateLimited;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import java.util.logging.Logger;
  * request to the platform's authorization endpoint, carrying a fresh state and nonce.
  */
 @ApplicationScoped // stateless: one instance serves every request
+@RateLimited
 @Path("/lti/login")
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {

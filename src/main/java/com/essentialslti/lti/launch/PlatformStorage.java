@@ -31,14 +31,15 @@ final class PlatformStorage {
     }
 
     /**
-     * True when the re-post comes from a page of the tool itself: the browser says so in {@code Origin} (every
-     * current browser sends it with a form POST) or, without it, in {@code Sec-Fetch-Site}. Both are forbidden
-     * headers a page on another site cannot set, so a cross-site page cannot pass the platform-storage proof off
-     * as its own (login CSRF, 1EdTech Security Framework 1.0 §5.1.1.2).
+     * True when the re-post comes from a page of the tool itself: the browser says so in {@code Origin} or in
+     * {@code Sec-Fetch-Site}, headers a page cannot set, so a page on another site cannot pass the platform-storage
+     * proof off as its own (login CSRF, 1EdTech Security Framework 1.0 §5.1.1.2). The tool's pages send no referrer,
+     * and a browser then writes {@code Origin: null} even on a same-origin POST: a null or missing Origin is settled
+     * by {@code Sec-Fetch-Site: same-origin} alone (a cross-site page, sandboxed or not, gets {@code cross-site}).
      */
     static boolean postedByTheToolsOwnPage(HttpHeaders headers, Settings settings) {
         String origin = headers.getHeaderString("Origin");
-        if (origin != null) {
+        if (origin != null && !"null".equals(origin)) {
             return origin.equalsIgnoreCase(settings.baseOrigin());
         }
         return "same-origin".equals(headers.getHeaderString("Sec-Fetch-Site"));

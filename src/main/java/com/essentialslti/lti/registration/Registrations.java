@@ -144,17 +144,27 @@ public final class Registrations {
                 em.createQuery("SELECT r FROM Registration r", Registration.class).getResultList());
         byIssuer = all.stream().collect(Collectors.groupingBy(Registration::issuer));
         byId = all.stream().collect(Collectors.toMap(Registration::id, Function.identity()));
-        platformOrigins = all.stream().flatMap(r -> java.util.stream.Stream.of(r.issuer(), r.authLoginUrl().toString()))
+        platformOrigins = all.stream().filter(r -> !r.retired()).flatMap(Registrations::framingUrls)
                 .map(Registrations::origin).flatMap(Optional::stream).distinct().sorted().toList();
     }
 
     /**
-     * The origins of the registered platforms (issuer and login URL of each), the sites that may show the tool in
+     * The origins of the platforms in service (issuer, login URL and service hosts of each), the sites that may show the tool in
      * their frames. A new list each time the registrations change, the same list until then: a caller may keep
      * what it derived from it until the list it gets is another.
      */
     public List<String> platformOrigins() {
         return platformOrigins;
+    }
+
+    /**
+     * Where a platform's pages may come from: its issuer, its login URL, and the hosts it serves its courses from
+     * (service_hosts: a Canvas school's own host frames the tool, not canvas.instructure.com).
+     */
+    private static java.util.stream.Stream<String> framingUrls(Registration registration) {
+        return java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(registration.issuer(), registration.authLoginUrl().toString()),
+                registration.serviceHosts().stream().map(host -> "https://" + host));
     }
 
     /** scheme://host[:port] of a URL, lower case, the port only when it is not the scheme's default. */
@@ -209,8 +219,21 @@ public final class Registrations {
                 + LogValues.quote(registration.clientId()) + " deployment_id=" + LogValues.quote(deploymentId));
     }
 
+    /** The unknown deployments the operator has not configured since, most recently seen first (at most 500). */
     public List<UnknownDeployment> unknownDeployments() {
-        return database.read(em -> em.createQuery(
-                "SELECT u FROM UnknownDeployment u ORDER BY u.lastSeen DESC", UnknownDeployment.class).getResultList());
+        return database.read(em -> em.createQuery("SELECT u FROM UnknownDeployment u WHERE " + NOT_CONFIGURED
+                        + " ORDER BY u.lastSeen DESC", UnknownDeployment.class)
+                .setMaxResults(500)
+                .getResultList());
     }
+
+    /** How many unknown deployments the operator has not configured since: one count query, for the start page. */
+    public long unknownDeploymentCount() {
+        return database.read(em -> em.createQuery(
+                "SELECT COUNT(u) FROM UnknownDeployment u WHERE " + NOT_CONFIGURED, Long.class).getSingleResult());
+    }
+
+    /** An unknown deployment stops being one once a registration file lists it. */
+    private static final String NOT_CONFIGURED = "NOT EXISTS (SELECT d FROM Deployment d "
+            + "WHERE d.registration.id = u.registrationId AND d.deploymentId = u.deploymentId)";
 }

@@ -56,6 +56,32 @@ class PlatformOriginsTest {
     }
 
     @Test
+    void theHostsAPlatformServesItsCoursesFromFrameTheToolToo() {
+        registrations.save(new RegistrationFile("test", "Canvas", "https://canvas.instructure.com", "10000000001",
+                URI.create("https://sso.canvaslms.com/api/lti/authorize_redirect"),
+                URI.create("https://sso.canvaslms.com/login/oauth2/token"),
+                URI.create("https://sso.canvaslms.com/api/lti/security/jwks"), Set.of("1"), java.util.Optional.empty(),
+                Set.of("school.instructure.com")));
+
+        assertThat(registrations.platformOrigins()).contains("https://school.instructure.com");
+    }
+
+    @Test
+    void aRetiredPlatformNoLongerFramesTheTool(@org.junit.jupiter.api.io.TempDir java.nio.file.Path config)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(config.resolve("platforms"))
+                .resolve("simulator.json");
+        java.nio.file.Files.writeString(file, com.essentialslti.testing.PlatformSimulator.registrationFile("Gone", 39999));
+        registrations.loadFiles(config);
+        assertThat(registrations.platformOrigins()).contains("http://127.0.0.1:39999");
+
+        java.nio.file.Files.delete(file);
+        registrations.loadFiles(config);
+
+        assertThat(registrations.platformOrigins()).isEmpty();
+    }
+
+    @Test
     void noRegistrationNoOrigin() {
         assertThat(registrations.platformOrigins()).isEmpty();
     }
