@@ -37,7 +37,8 @@ public final class QuizBenchmark {
 
     static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ACCESS = Pattern.compile(
-            "(?:timeMillis: (\\d+)\\].*)?event=http .*method=(\\w+) path=(/quiz\\S*) status=(\\d+) micros=(\\d+)");
+            "(?:timeMillis: (\\d+)\\].*)?event=http .*method=\"?(\\w+)\"? path=\"?(/quiz[^\"\\s]*)\"? status=(\\d+) "
+                    + "micros=(\\d+)"); // the access log quotes what the request controls
 
     public static void main(String[] args) throws Exception {
         int quizzes = Integer.getInteger("bench.quizzes", 2000);
