@@ -205,34 +205,12 @@ class ScoreRelayTest {
 
     @Test
     void aScoreKeptWaitingAfterTheLmsRefusedTheToolIsLoggedAsRetried() {
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ScoreRelay.class.getName());
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                logged.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Level level = log.getLevel();
-        log.setLevel(java.util.logging.Level.INFO);
-        log.addHandler(capture);
-        try {
+        List<String> logged = com.essentialslti.testing.LogCapture.of(ScoreRelay.class, () -> {
             queue(65);
             platform.tokens().failNext(1, 401);
 
             relay.deliverDue();
-        } finally {
-            log.removeHandler(capture);
-            log.setLevel(level);
-        }
+        });
 
         assertThat(logged).filteredOn(m -> m.startsWith("event=grades.delivery ")).singleElement()
                 .satisfies(m -> assertThat(m).contains("status=401").contains("retryable=true"));

@@ -412,30 +412,15 @@ class LaunchChecksTest {
 
         @Test
         void anUnknownDeploymentIdCannotForgeALogLine() throws LaunchRejected {
-            java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-            java.util.logging.Logger log = java.util.logging.Logger.getLogger(
-                    com.essentialslti.lti.registration.Registrations.class.getName());
-            java.util.logging.Handler handler = new java.util.logging.Handler() {
-                @Override
-                public void publish(java.util.logging.LogRecord record) {
-                    logged.add(record.getMessage());
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            log.addHandler(handler);
-            try {
-                rejects(DeploymentKnown.class, fixture.token(login)
-                        .with(LtiClaim.DEPLOYMENT_ID, "7\r\nevent=launch.accepted issuer=forged").build());
-            } finally {
-                log.removeHandler(handler);
-            }
+            java.util.List<String> logged = com.essentialslti.testing.LogCapture.of(
+                    com.essentialslti.lti.registration.Registrations.class, () -> {
+                        try {
+                            rejects(DeploymentKnown.class, fixture.token(login)
+                                    .with(LtiClaim.DEPLOYMENT_ID, "7\r\nevent=launch.accepted issuer=forged").build());
+                        } catch (LaunchRejected unexpected) {
+                            throw new AssertionError(unexpected);
+                        }
+                    });
 
             assertThat(logged).singleElement().asString().startsWith("event=deployment.unknown")
                     .doesNotContain("\r").doesNotContain("\n")
