@@ -1,16 +1,19 @@
 package com.essentialslti;
 
 import com.essentialslti.infra.Database;
+import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.keys.KeyRing;
 import com.essentialslti.lti.launch.LaunchValidator;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.lti.session.LoginStates;
 import com.essentialslti.sandbox.SandboxPlatform;
+import com.essentialslti.web.ClientAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** Hands the parts that {@link ToolStartup} built to the resources, and closes them when the tool stops. */
 @ApplicationScoped
@@ -18,6 +21,8 @@ public class ToolComponents {
 
     @Inject
     ToolStartup startup;
+    @Inject
+    Settings settings;
 
     /** Ready: migrations ran and the tool's keys are loaded. Never waits. */
     public boolean ready() {
@@ -41,6 +46,16 @@ public class ToolComponents {
     @PreDestroy
     void close() {
         startup.close();
+    }
+
+    /**
+     * Who the operator's trusted proxies are, for every filter and page that reads forwarded headers: one, made
+     * from the settings alone, so a page never waits for the start (which has already refused a wrong value).
+     */
+    @Produces
+    @Singleton
+    ClientAddress clientAddress() {
+        return new ClientAddress(settings.trustedProxies());
     }
 
     @Produces

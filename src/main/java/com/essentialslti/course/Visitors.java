@@ -1,5 +1,6 @@
 package com.essentialslti.course;
 
+import com.essentialslti.lti.launch.RegistrationInService;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.session.LaunchSession;
@@ -31,12 +32,7 @@ public class Visitors {
     public Membership require(String token) {
         LaunchSession session = tokens.verify(token).orElseThrow(Visitors::sessionEnded);
         registrations.byId(session.registrationId()).filter(Registration::retired).ifPresent(platform -> {
-            throw new WebApplicationException(Pages.error(403, "This tool is no longer registered with "
-                            + platform.name(),
-                    "The tool's operator has removed the registration of " + platform.name()
-                            + ", so the tool no longer serves its courses.",
-                    "If this platform should still use the tool, ask the tool's operator to put its registration "
-                            + "file back."));
+            throw new WebApplicationException(RegistrationInService.page(platform));
         });
         return enrolments.find(session).orElseThrow(Visitors::sessionEnded);
     }

@@ -110,24 +110,12 @@ public record Settings(
      * the one requests arrive at gets redirect URIs that do not match its own registration.
      */
     public boolean isBaseAddress(Optional<String> scheme, String authority) {
-        URI requested;
         try {
-            requested = new URI(null, authority, null, null, null);
+            URI requested = new URI(scheme.orElse(baseUrl.getScheme()), authority, null, null, null);
+            return requested.getHost() != null && origin(requested).equals(baseOrigin());
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-        if (requested.getHost() == null) {
-            return false;
-        }
-        String baseScheme = baseUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String requestScheme = scheme.map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(baseScheme);
-        return requestScheme.equals(baseScheme)
-                && requested.getHost().equalsIgnoreCase(baseUrl.getHost())
-                && port(requested.getPort(), requestScheme) == port(baseUrl.getPort(), baseScheme);
-    }
-
-    private static int port(int port, String scheme) {
-        return port != -1 ? port : "https".equals(scheme) ? 443 : 80;
     }
 
     public boolean sandboxForced() {

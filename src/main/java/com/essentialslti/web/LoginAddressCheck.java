@@ -31,13 +31,9 @@ public class LoginAddressCheck implements ContainerRequestFilter {
     Settings settings;
     @jakarta.ws.rs.core.Context
     jakarta.servlet.http.HttpServletRequest peer;
+    @Inject
+    ClientAddress proxies;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
-    private ClientAddress proxies;
-
-    @jakarta.annotation.PostConstruct
-    void readProxies() {
-        proxies = new ClientAddress(settings.trustedProxies());
-    }
 
     @Override
     public void filter(ContainerRequestContext request) {

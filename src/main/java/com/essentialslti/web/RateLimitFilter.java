@@ -39,8 +39,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Inject
+    ClientAddress addresses;
     private RateLimit limit;
-    private ClientAddress addresses;
 
     /** The resource's own path (its class, or the class a container proxy extends), whatever path reached it. */
     static String endpoint(Class<?> resourceClass) {
@@ -56,7 +57,6 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @PostConstruct
     void configure() {
         limit = new RateLimit(settings.rateLimitPerSecond());
-        addresses = new ClientAddress(settings.trustedProxies());
     }
 
     @Override

@@ -32,6 +32,8 @@ public class StartPage {
     @Inject
     Settings settings;
     @Inject
+    ClientAddress proxies;
+    @Inject
     ToolComponents components;
     @Inject
     Instance<Registrations> registrations; // read only once the tool has started: the page never waits for it
@@ -39,7 +41,7 @@ public class StartPage {
     @GET
     public Response start(@Context HttpHeaders headers, @Context UriInfo uri,
                           @Context jakarta.servlet.http.HttpServletRequest peer) {
-        boolean throughProxy = new ClientAddress(settings.trustedProxies()).isTrustedProxy(peer.getRemoteAddr());
+        boolean throughProxy = proxies.isTrustedProxy(peer.getRemoteAddr());
         List<String> notices = StartNotices.of(settings, RequestAddress.of(headers::getHeaderString,
                 uri.getRequestUri(), throughProxy), registrationState());
         return Pages.ok("web/start", model(settings, components.ready(), notices));

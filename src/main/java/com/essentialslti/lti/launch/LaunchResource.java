@@ -66,15 +66,15 @@ public class LaunchResource {
         Optional<LoginState> login = states.find(state);
         boolean cookieReturned = login.map(l -> StateCookie.returned(headers.getCookies(), l.id())).orElse(false);
         boolean storageRepost = storedState != null || storageCheck != null;
-        boolean bound = cookieReturned || (storageRepost && login.map(l -> storageReturned(l, storedState)
-                && repostFromOwnPage(l, storageCheck, headers)).orElse(false));
+        boolean fromOwnPage = storageRepost && login.map(l -> repostFromOwnPage(l, storageCheck, headers)).orElse(false);
+        boolean bound = cookieReturned || (fromOwnPage && storageReturned(login.get(), storedState));
         boolean cookiesBlocked = !StateCookie.anyReturned(headers.getCookies());
         if (!bound && cookiesBlocked && login.isPresent() && idToken != null
                 && idToken.length() <= IdTokenPresent.MAX_LENGTH && !states.used(login.get())) {
             if (!storageRepost) {
                 return unboundBrowser(login.get(), idToken);
             }
-            if (repostFromOwnPage(login.get(), storageCheck, headers)) {
+            if (fromOwnPage) {
                 // The tool's own page asked the platform, which did not have the state: storage is not working here.
                 return newWindow(login.get());
             }

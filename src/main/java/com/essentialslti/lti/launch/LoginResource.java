@@ -107,7 +107,7 @@ public class LoginResource {
         Registration registration = candidates.get(0);
         if (registration.retired()) {
             LOG.info("event=login.refused correlation=" + Correlation.current() + " code=registration.retired");
-            return RegistrationInService.retired(registration).page();
+            return RegistrationInService.page(registration);
         }
         // An unknown lti_deployment_id is not refused here: the launch refuses it once the platform signed it, and
         // records it for the operator then (Canvas mints deployment ids in normal operation). Recording it here

@@ -6,7 +6,7 @@ import com.essentialslti.lti.registration.Registration;
  * The platform's registration is still in service: its operator has not removed its file. A retired registration
  * is kept (its learners and courses refer to it), so without this check its launches would go on working silently.
  */
-final class RegistrationInService implements LaunchCheck {
+public final class RegistrationInService implements LaunchCheck {
 
     /** The refusal, naming the platform so that whoever sees it inside the LMS knows which registration ended. */
     static LaunchRejected retired(Registration registration) {
@@ -18,6 +18,11 @@ final class RegistrationInService implements LaunchCheck {
                 "If this platform should still use the tool, ask the tool's operator to put its registration file "
                         + "back in lti-config/platforms and restart the tool.",
                 "registration retired, its file " + registration.source() + " is gone");
+    }
+
+    /** The page for anything a retired platform still sends: a login, a launch, a page of an earlier session. */
+    public static jakarta.ws.rs.core.Response page(Registration registration) {
+        return retired(registration).page();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.essentialslti.lti.registration;
 import com.essentialslti.infra.Database;
 
 import com.essentialslti.infra.LogValues;
+import com.essentialslti.infra.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -167,17 +168,12 @@ public final class Registrations {
                 registration.serviceHosts().stream().map(host -> "https://" + host));
     }
 
-    /** scheme://host[:port] of a URL, lower case, the port only when it is not the scheme's default. */
+    /** The origin of a URL as {@link Settings#origin} writes it; empty when the text has no scheme and host. */
     static Optional<String> origin(String url) {
         try {
             java.net.URI uri = new java.net.URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            boolean defaultPort = uri.getPort() == -1 || uri.getPort() == ("https".equals(scheme) ? 443 : 80);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT)
-                    + (defaultPort ? "" : ":" + uri.getPort()));
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
+                    : Optional.of(Settings.origin(uri));
         } catch (java.net.URISyntaxException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package com.essentialslti.lti.services;
 
 import com.essentialslti.infra.LogValues;
+import com.essentialslti.infra.Settings;
 import com.essentialslti.lti.registration.Registration;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -227,12 +228,8 @@ public final class GradeService {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        return a.getScheme() != null && a.getHost() != null && b.getScheme() != null && b.getHost() != null
+                && Settings.origin(a).equals(Settings.origin(b));
     }
 
     private URI create(Registration registration, URI lineItems, LineItemSpec spec) throws ServiceFailure {
