@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
 import org.jsoup.parser.Parser;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
+import com.essentialslti.imports.Utf8File;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,8 @@ package com.essentialslti.quiz;
  * Bounds on what an import reads, so that a huge or hostile file costs little memory and time and is turned down
  * with a clear problem.
  */
+import com.essentialslti.imports.ImportProblem;
+
 final class ImportLimits {
 
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,5 +1,7 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
+import com.essentialslti.imports.Utf8File;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

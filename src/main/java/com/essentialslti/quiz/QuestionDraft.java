@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;

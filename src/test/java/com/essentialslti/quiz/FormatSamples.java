@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.imports.ImportProblem;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.essentialslti.quiz;
+package com.essentialslti.imports;
 
 /**
  * Something in an imported file that keeps it from being imported, said so that an admin can fix the file.
