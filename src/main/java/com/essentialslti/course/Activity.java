@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public enum Activity {
     READINESS_QUIZ("quiz", "Essentials readiness quiz", true),
-    SELF_ASSESSMENT("self-assessment", "Competency self-assessment", false),
+    SELF_ASSESSMENT("self-assessment", "Competency self-assessment", true),
     JOURNAL("journal", "70-20-10 reflection journal", false);
 
     private final String key;

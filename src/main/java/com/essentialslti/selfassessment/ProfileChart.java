@@ -1,0 +1,69 @@
+package com.essentialslti.selfassessment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The profile as a bar chart drawn on the server: one bar per area for the learner's level, a mark at the
+ * target, and the previous snapshot as a faint thin bar. The template ({@code selfassessment/chart}) draws it as
+ * SVG with a title and a description; the page puts a table with the same figures beside it.
+ */
+final class ProfileChart {
+
+    static final int LABEL_WIDTH = 260;
+    static final int BAR_WIDTH = 380;
+    static final int ROW_HEIGHT = 34;
+    static final int TOP = 28;
+
+    private ProfileChart() {
+    }
+
+    /** The chart's model: its size, the scale's ticks and one row per area. */
+    static Map<String, Object> model(Profile profile, Optional<Profile> previous) {
+        int levels = profile.framework().scale().size();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Profile.AreaResult> areas = profile.areas();
+        for (int i = 0; i < areas.size(); i++) {
+            Profile.AreaResult area = areas.get(i);
+            int y = TOP + i * ROW_HEIGHT;
+            Map<String, Object> row = new HashMap<>();
+            row.put("name", area.area().name());
+            row.put("labelY", y + 17);
+            row.put("barY", y + 6);
+            row.put("width", x(area.level(), levels));
+            row.put("valueX", LABEL_WIDTH + x(area.level(), levels) + 6);
+            row.put("value", one(area.level()));
+            if (area.hasTarget()) {
+                int tx = LABEL_WIDTH + x(area.target(), levels);
+                row.put("target", Map.of("x", tx, "y1", y + 2, "y2", y + 28));
+            }
+            previous.flatMap(p -> p.area(area.area().key())).ifPresent(before ->
+                    row.put("previous", Map.of("y", y + 26, "width", x(before.level(), levels))));
+            rows.add(row);
+        }
+        List<Map<String, Object>> ticks = new ArrayList<>();
+        for (int level = 1; level <= levels; level++) {
+            ticks.add(Map.of("x", LABEL_WIDTH + x(level, levels), "label", profile.framework().level(level).name()));
+        }
+        Map<String, Object> chart = new HashMap<>();
+        chart.put("width", LABEL_WIDTH + BAR_WIDTH + 40);
+        chart.put("height", TOP + areas.size() * ROW_HEIGHT + 8);
+        chart.put("barX", LABEL_WIDTH);
+        chart.put("bottom", TOP + areas.size() * ROW_HEIGHT);
+        chart.put("rows", rows);
+        chart.put("ticks", ticks);
+        chart.put("hasPrevious", previous.isPresent());
+        return chart;
+    }
+
+    private static int x(double level, int levels) {
+        return (int) Math.round(BAR_WIDTH * level / levels);
+    }
+
+    static String one(double value) {
+        return String.valueOf(Math.round(value * 10) / 10.0);
+    }
+}

@@ -1,0 +1,135 @@
+package com.essentialslti.selfassessment.framework;
+
+import com.essentialslti.course.Course;
+import com.essentialslti.course.ResourceLink;
+import com.essentialslti.infra.Database;
+import com.essentialslti.infra.KeyedLocks;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The frameworks of the courses. A course's framework starts as a copy of the {@link DefaultFramework} the first
+ * time the self-assessment is used there; each change writes a new {@link FrameworkVersion} and makes it current.
+ * Versions are cached by id: they never change, so a cached one is never stale, in any process.
+ */
+public final class CourseFrameworks {
+
+    /** The framework as one version of it: assessments keep the id. */
+    public record Current(String versionId, int number, FrameworkContent content) {
+    }
+
+    /** Another trainer changed the framework since the page this change was made on. */
+    public static final class Changed extends RuntimeException {
+        Changed() {
+            super("The framework was changed by someone else meanwhile: your change was not saved. Look at the "
+                    + "framework as it is now and make your change again.");
+        }
+    }
+
+    private static final KeyedLocks SEEDING = new KeyedLocks(64);
+
+    private final Database database;
+    private final Clock clock;
+    private final Cache<String, FrameworkContent> versions = Caffeine.newBuilder().maximumSize(256).build();
+
+    public CourseFrameworks(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** A course's framework belongs to its course, or to the link when the launch named no course. */
+    public static String scopeOf(ResourceLink link) {
+        return link.course().map(Course::id).orElse(link.id());
+    }
+
+    /** The course's current framework; the shipped one is copied in on first use. */
+    public Current current(String scope) {
+        String versionId = database.read(em -> currentId(em, scope));
+        if (versionId == null) {
+            synchronized (SEEDING.of(scope)) {
+                // In another process, the primary key lets one seed win; the retry then finds it.
+                versionId = database.transactionRetryingOnce(em -> {
+                    String found = currentId(em, scope);
+                    if (found != null) {
+                        return found;
+                    }
+                    FrameworkVersion first = new FrameworkVersion(scope, 1, DefaultFramework.content(),
+                            "The framework that ships with the tool", clock.instant());
+                    em.persist(first);
+                    em.flush();
+                    em.persist(new CourseFramework(scope, first.id()));
+                    return first.id();
+                });
+            }
+        }
+        String id = versionId;
+        return database.read(em -> current(em, id));
+    }
+
+    /** A version by id, as written; the one an assessment was made with. */
+    public FrameworkContent version(String versionId) {
+        return versions.get(versionId, id -> database.read(em -> {
+            FrameworkVersion version = em.find(FrameworkVersion.class, id);
+            if (version == null) {
+                throw new IllegalStateException("no framework version " + id);
+            }
+            return version.content();
+        }));
+    }
+
+    /**
+     * Makes a changed framework current, if the current version is still {@code basedOn} (the one the trainer
+     * saw). {@code change} gets that version's content; an {@link IllegalArgumentException} it throws (a change
+     * the framework refuses) leaves everything as it was.
+     *
+     * @throws Changed when another change came first
+     */
+    public Current change(String scope, String basedOn, UnaryOperator<FrameworkContent> change, String note) {
+        current(scope);
+        FrameworkContent changed = change.apply(version(basedOn));
+        try {
+            return database.transaction(em -> {
+                CourseFramework framework = em.find(CourseFramework.class, scope,
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (!framework.currentVersionId().equals(basedOn)) {
+                    throw new Changed();
+                }
+                int number = em.find(FrameworkVersion.class, basedOn).number() + 1;
+                Integer newest = em.createQuery("SELECT MAX(v.number) FROM FrameworkVersion v WHERE v.scope = :s",
+                        Integer.class).setParameter("s", scope).getSingleResult();
+                FrameworkVersion next = new FrameworkVersion(scope, Math.max(number, newest + 1), changed, note,
+                        clock.instant());
+                em.persist(next);
+                em.flush();
+                framework.moveTo(next.id());
+                versions.put(next.id(), changed);
+                return new Current(next.id(), next.number(), changed);
+            });
+        } catch (OptimisticLockException e) {
+            throw new Changed();
+        }
+    }
+
+    /** Every version of the course's framework, newest first. */
+    public List<FrameworkVersion> history(String scope) {
+        return database.read(em -> em.createQuery("SELECT v FROM FrameworkVersion v WHERE v.scope = :s "
+                + "ORDER BY v.number DESC", FrameworkVersion.class).setParameter("s", scope).getResultList());
+    }
+
+    private Current current(EntityManager em, String versionId) {
+        FrameworkVersion version = em.find(FrameworkVersion.class, versionId);
+        FrameworkContent content = versions.get(versionId, id -> version.content());
+        return new Current(versionId, version.number(), content);
+    }
+
+    private static String currentId(EntityManager em, String scope) {
+        CourseFramework framework = em.find(CourseFramework.class, scope);
+        return framework == null ? null : framework.currentVersionId();
+    }
+}
