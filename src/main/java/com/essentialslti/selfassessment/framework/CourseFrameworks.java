@@ -91,8 +91,11 @@ public final class CourseFrameworks {
      * @throws Changed when another change came first
      */
     public Current change(String scope, String basedOn, UnaryOperator<FrameworkContent> change, String note) {
-        current(scope);
-        FrameworkContent changed = change.apply(version(basedOn));
+        Current seen = current(scope);
+        if (!seen.versionId().equals(basedOn)) {
+            throw new Changed(); // also a version of another course's framework, or none at all
+        }
+        FrameworkContent changed = change.apply(seen.content());
         try {
             return database.transaction(em -> {
                 CourseFramework framework = em.find(CourseFramework.class, scope,

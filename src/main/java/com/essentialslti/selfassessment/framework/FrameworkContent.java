@@ -66,6 +66,9 @@ public record FrameworkContent(String name, String description, List<Proficiency
                 count++;
             }
         }
+        if (areas.stream().allMatch(a -> a.inUse().isEmpty())) {
+            throw new IllegalArgumentException("a framework keeps at least one competency in use");
+        }
         if (count > MAX_COMPETENCIES) {
             throw new IllegalArgumentException("a framework has at most " + MAX_COMPETENCIES + " competencies");
         }
