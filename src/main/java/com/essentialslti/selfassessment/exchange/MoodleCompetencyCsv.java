@@ -106,7 +106,8 @@ public final class MoodleCompetencyCsv {
                                     String exportedId, String isFramework, String taxonomy) {
         List<String> cells = new ArrayList<>(List.of(parent, id, name, description, FORMAT_HTML, scaleValues,
                 scaleConfiguration, "", ruleOutcome, ruleConfig, "", exportedId, isFramework, taxonomy));
-        cells.replaceAll(MoodleCompetencyCsv::neutralised);
+        // Null, not "": the printer would quote an empty first cell, which Moodle's export leaves bare.
+        cells.replaceAll(cell -> cell.isEmpty() ? null : neutralised(cell));
         return cells;
     }
 
