@@ -30,9 +30,11 @@ import java.util.List;
  *   a note. The scale's level summaries travel the same way in the framework's description.</li>
  *   <li>Texts are kept exactly as written; descriptions stay HTML as Moodle has them.</li>
  *   <li>CSV injection: a cell the export writes that starts with {@code =}, {@code +}, {@code -} or {@code @} gets a
- *   leading {@code '} so that a spreadsheet shows it as text instead of running it as a formula. The import removes
- *   that one {@code '} again (from any cell that has it before one of those characters, as spreadsheets add it too)
- *   and keeps every other cell as written: this tool never evaluates a cell, and pages escape every text.</li>
+ *   leading {@code '} so that a spreadsheet shows it as text instead of running it as a formula (a cell already
+ *   starting with {@code '} before such a character gets one more). The import removes one leading {@code '} from a
+ *   cell whose leading quotes come before one of those characters, so that an export reads back exactly, and keeps
+ *   every other cell as written, formula-looking ones from Moodle included: this tool never evaluates a cell, and
+ *   its pages escape every text.</li>
  * </ul>
  */
 public final class MoodleCompetencyCsv {
