@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 final class ProfileChart {
 
-    static final int LABEL_WIDTH = 260;
-    static final int BAR_WIDTH = 380;
+    static final int LABEL_WIDTH = 340;
+    static final int BAR_WIDTH = 360;
     static final int ROW_HEIGHT = 34;
     static final int TOP = 28;
 
