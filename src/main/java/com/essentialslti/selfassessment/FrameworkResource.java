@@ -6,6 +6,8 @@ import com.essentialslti.infra.Settings;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.selfassessment.framework.FrameworkEdits;
+import com.essentialslti.selfassessment.exchange.CaseJson;
+import com.essentialslti.selfassessment.exchange.MoodleCompetencyCsv;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -115,6 +117,32 @@ public class FrameworkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restoreLevel(@PathParam("level") int level, MultivaluedMap<String, String> form) {
         return change(form, FrameworkEdits.retireLevel(level, false), "Restored level " + level, null);
+    }
+
+    /** The current version in Moodle's competency framework CSV (Site administration > Competencies > Import). */
+    @GET
+    @Path("export.csv")
+    public Response exportMoodleCsv(@QueryParam("s") String token) {
+        Membership trainer = StaffResource.staff(visitors, token);
+        return download(MoodleCompetencyCsv.write(current(trainer).content()), "text/csv; charset=utf-8",
+                "competency-framework.csv");
+    }
+
+    /** The current version as a 1EdTech CASE 1.0 package; its document is named by this course's framework. */
+    @GET
+    @Path("export.json")
+    public Response exportCase(@QueryParam("s") String token) {
+        Membership trainer = StaffResource.staff(visitors, token);
+        CourseFrameworks.Current current = current(trainer);
+        String document = settings.url(SelfAssessmentResource.PATH + "/framework/case/"
+                + CourseFrameworks.scopeOf(trainer.resourceLink())).toString();
+        return download(CaseJson.write(current.content(), document), "application/json; charset=utf-8",
+                "competency-framework.case.json");
+    }
+
+    private static Response download(String body, String type, String name) {
+        return Response.ok(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     /** The form again, with the trainer's input and the problem (a 400 page). */
