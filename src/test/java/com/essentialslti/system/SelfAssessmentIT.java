@@ -156,8 +156,13 @@ class SelfAssessmentIT {
     static List<String> listAfter(Document result, String heading) {
         Element title = result.selectFirst("main h2:matchesOwn(^" + heading + "$)");
         assertThat(title).as("a heading '" + heading + "'").isNotNull();
-        Element list = title.nextElementSiblings().select("ul, ol").first();
-        return list == null ? List.of() : list.children().eachText();
+        for (Element next = title.nextElementSibling(); next != null && !next.is("h2, section");
+             next = next.nextElementSibling()) {
+            if (next.is("ul, ol")) {
+                return next.children().eachText();
+            }
+        }
+        return List.of(); // no list under this heading
     }
 
     static List<String> strengths(Page result) {
