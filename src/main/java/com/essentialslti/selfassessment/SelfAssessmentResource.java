@@ -205,10 +205,14 @@ public class SelfAssessmentResource {
                 throw new Assessment.NotARating("A page rates at most 100 competencies.");
             }
             String level = form.getFirst("level." + key);
+            boolean sent = level != null && !level.isBlank();
             int chosen;
             try {
-                chosen = level == null || level.isBlank() ? Assessment.KEEP_LEVEL : Integer.parseInt(level.strip());
+                chosen = sent ? Integer.parseInt(level.strip()) : Assessment.KEEP_LEVEL;
             } catch (NumberFormatException e) {
+                chosen = Assessment.KEEP_LEVEL;
+            }
+            if (sent && chosen == Assessment.KEEP_LEVEL) { // not a number, or 0: "keep" is for no level sent only
                 throw new Assessment.NotARating("Choose one of the levels offered for each competency.");
             }
             if (chosen == Assessment.KEEP_LEVEL && Optional.ofNullable(form.getFirst("evidence." + key))

@@ -19,6 +19,11 @@ import com.essentialslti.quiz.GradingMethod;
 import com.essentialslti.quiz.QuestionVersion;
 import com.essentialslti.quiz.QuizSettings;
 import com.essentialslti.quiz.Quizzes;
+import com.essentialslti.selfassessment.Assessment;
+import com.essentialslti.selfassessment.SelfAssessments;
+import com.essentialslti.selfassessment.framework.CourseFrameworks;
+import com.essentialslti.selfassessment.framework.FrameworkContent;
+import com.essentialslti.selfassessment.framework.FrameworkVersion;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.RegistrationFile;
 import com.essentialslti.lti.registration.Registrations;
@@ -1772,6 +1777,131 @@ abstract class PersistenceContract {
             assertThat(fixture.platform.gradebook().scorePosts()).singleElement()
                     .satisfies(post -> assertThat(post.status()).isEqualTo(200));
             assertThat(fixture.reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
+        }
+    }
+
+    @Nested
+    class SelfAssessmentRecords {
+
+        Registration moodle;
+        Enrolments enrolments;
+
+        @BeforeEach
+        void registerMoodle() {
+            moodle = moodle();
+            enrolments = new Enrolments(db, clock);
+        }
+
+        SelfAssessments assessments(Database on) {
+            return new SelfAssessments(on, new CourseFrameworks(on, clock), clock, () -> { }, question -> { });
+        }
+
+        Membership learner(String subject) {
+            return enrolments.record(new Launch(moodle).subject(subject).link("link-sa")
+                    .linkTitle("Competency self-assessment").custom("activity", "self-assessment")
+                    .gradeService(QuizAttempts.GRADES).build());
+        }
+
+        /** Rates every competency of the assessment's framework at {@code level}. */
+        void rateAll(SelfAssessments assessments, Membership learner, Assessment assessment, int level) {
+            Map<String, SelfAssessments.RatingInput> ratings = new java.util.LinkedHashMap<>();
+            assessments.view(learner, assessment.id()).framework().inUse()
+                    .forEach(c -> ratings.put(c.key(), new SelfAssessments.RatingInput(level, "")));
+            assessments.rate(learner, assessment.id(), ratings);
+        }
+
+        /** Runs each call on its own thread, released together; returns what each returned. */
+        <T> List<T> atOnce(List<java.util.concurrent.Callable<T>> calls) throws Exception {
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+            try {
+                List<Future<T>> running = calls.stream().map(call -> threads.submit(() -> {
+                    start.await();
+                    return call.call();
+                })).toList();
+                start.countDown();
+                List<T> results = new ArrayList<>();
+                for (Future<T> each : running) {
+                    results.add(each.get(60, TimeUnit.SECONDS));
+                }
+                return results;
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
+        void twoFirstUsesAtOnceSeedTheCoursesFrameworkOnce() throws Exception {
+            CourseFrameworks here = new CourseFrameworks(db, clock);
+            CourseFrameworks there = new CourseFrameworks(openAgain(), clock);
+
+            List<String> versions = atOnce(List.of(() -> here.current("course-3").versionId(),
+                    () -> there.current("course-3").versionId()));
+
+            assertThat(versions.get(0)).isEqualTo(versions.get(1));
+            assertThat(count("FrameworkVersion")).isEqualTo(1);
+            assertThat(count("CourseFramework")).isEqualTo(1);
+            assertThat(here.current("course-3").number()).isEqualTo(1);
+        }
+
+        @Test
+        void aChangeWritesANewVersionAndASnapshotKeepsTheOneItWasMadeWith() {
+            SelfAssessments assessments = assessments(db);
+            Membership learner = learner("42");
+            Assessment first = assessments.startOrResume(learner);
+            rateAll(assessments, learner, first, 2);
+            assessments.submit(learner, first.id());
+            String scope = CourseFrameworks.scopeOf(learner.resourceLink());
+            CourseFrameworks.Current before = assessments.frameworks().current(scope);
+
+            CourseFrameworks.Current after = assessments.frameworks().change(scope, before.versionId(),
+                    f -> new FrameworkContent("Renamed framework", f.description(), f.scale(), f.areas(),
+                            f.targets()), "renamed by the test");
+
+            assertThat(after.number()).isEqualTo(2);
+            assertThat(assessments.frameworks().history(scope)).extracting(FrameworkVersion::number)
+                    .containsExactly(2, 1);
+            assertThat(assessments.snapshots(learner)).singleElement()
+                    .satisfies(s -> assertThat(s.frameworkVersionId()).isEqualTo(before.versionId()));
+            assertThat(assessments.result(learner, first.id()).profile().framework().name())
+                    .isEqualTo(before.content().name());
+            Assessment retake = assessments.startOrResume(learner);
+            assertThat(retake.frameworkVersionId()).isEqualTo(after.versionId());
+        }
+
+        @Test
+        void twoSubmitsOfOneAssessmentAtOnceQueueOneGrade() throws Exception {
+            SelfAssessments here = assessments(db);
+            SelfAssessments there = assessments(openAgain());
+            Membership learner = learner("42");
+            Assessment assessment = here.startOrResume(learner);
+            rateAll(here, learner, assessment, 3);
+
+            List<Assessment> submitted = atOnce(List.of(() -> here.submit(learner, assessment.id()),
+                    () -> there.submit(learner, assessment.id())));
+
+            assertThat(submitted).allSatisfy(a -> assertThat(a.submitted()).isTrue());
+            assertThat(submitted.get(0).submittedAt()).isEqualTo(submitted.get(1).submittedAt());
+            List<OutboxScore> outbox = db.read(em -> em.createQuery("SELECT o FROM OutboxScore o",
+                    OutboxScore.class).getResultList());
+            assertThat(outbox).singleElement().satisfies(score -> {
+                assertThat(score.scoreGiven()).isEqualTo(100.0);
+                assertThat(score.scoreMaximum()).isEqualTo(100.0);
+            });
+        }
+
+        @Test
+        void twoStartsAtOnceMakeOneAssessment() throws Exception {
+            SelfAssessments here = assessments(db);
+            SelfAssessments there = assessments(openAgain());
+            Membership learner = learner("42");
+            here.frameworks().current(CourseFrameworks.scopeOf(learner.resourceLink())); // seeded: starts race
+
+            List<Assessment> started = atOnce(List.of(() -> here.startOrResume(learner),
+                    () -> there.startOrResume(learner)));
+
+            assertThat(started.get(0).id()).isEqualTo(started.get(1).id());
+            assertThat(count("Assessment")).isEqualTo(1);
         }
     }
 
