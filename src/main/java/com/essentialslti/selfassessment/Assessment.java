@@ -102,7 +102,8 @@ public class Assessment {
 
     /**
      * Rates one competency of this assessment's framework; rating it again replaces the level and the note. With
-     * {@link #KEEP_LEVEL} only the note changes: a note written before choosing a level is kept, not lost.
+     * {@link #KEEP_LEVEL} only the note changes: a note written before choosing a level is kept, not lost. A null
+     * note keeps the one saved (a page that no longer asks for notes does not wipe those written before).
      *
      * @throws Closed      after submission
      * @throws NotARating  for a competency the framework does not ask about, a level it does not offer, or a note
@@ -118,8 +119,8 @@ public class Assessment {
         if (level != KEEP_LEVEL && !framework.offers(level)) {
             throw new NotARating("Choose one of the levels offered for each competency.");
         }
-        String note = evidence == null ? "" : evidence.strip();
-        if (note.length() > Rating.MAX_EVIDENCE) {
+        String note = evidence == null ? null : evidence.strip();
+        if (note != null && note.length() > Rating.MAX_EVIDENCE) {
             throw new NotARating("An evidence note is at most " + Rating.MAX_EVIDENCE + " characters; this one has "
                     + note.length() + ".");
         }
@@ -129,7 +130,8 @@ public class Assessment {
                     ratings.add(created);
                     return created;
                 });
-        rating.set(level == KEEP_LEVEL ? rating.level() : level, note, now);
+        rating.set(level == KEEP_LEVEL ? rating.level() : level,
+                note != null ? note : rating.evidence() == null ? "" : rating.evidence(), now);
     }
 
     /**

@@ -44,6 +44,15 @@ class AssessmentTest {
     }
 
     @Test
+    void aRatingWithoutANoteKeepsTheNoteWrittenBefore() {
+        assessment.rate(framework, "gov.assurance", 2, "led the audit", NOW);
+        assessment.rate(framework, "gov.assurance", 3, null, NOW);
+
+        assertThat(assessment.evidence()).containsEntry("gov.assurance", "led the audit");
+        assertThat(assessment.levels()).containsEntry("gov.assurance", 3);
+    }
+
+    @Test
     void anUnknownCompetencyIsRefused() {
         assertThatThrownBy(() -> assessment.rate(framework, "gov.unknown", 2, "", NOW))
                 .isInstanceOf(Assessment.NotARating.class).hasMessageContaining("gov.unknown");
