@@ -130,6 +130,18 @@ public final class GradeOutbox {
         return newest;
     }
 
+    /** The learner's newest score at a link that was not superseded; empty when none was queued there. */
+    public static Optional<OutboxScore> latestOf(EntityManager em, String resourceLinkId, String userId) {
+        return em.createQuery("SELECT o FROM OutboxScore o WHERE o.resourceLinkId = :l AND o.userId = :u "
+                        + "AND o.state <> :s ORDER BY o.scoreTimestamp DESC", OutboxScore.class)
+                .setParameter("l", resourceLinkId)
+                .setParameter("u", userId)
+                .setParameter("s", OutboxScore.State.SUPERSEDED)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Parked scores for the operator, newest first, with the links they were given at (by id). */
     public record Parked(List<OutboxScore> scores, Map<String, ResourceLink> links, boolean truncated) {
 

@@ -2,6 +2,7 @@ package com.essentialslti.grading;
 
 import com.essentialslti.infra.Ids;
 import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.services.Score;
 import com.essentialslti.lti.services.ServiceFailure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,6 +62,13 @@ public class OutboxScore {
     private double scoreMaximum;
     @Column(name = "score_timestamp")
     private long scoreTimestamp;
+    /** AGS wire names ({@code Completed}, {@code FullyGraded}, ...), as an operator reading the table expects. */
+    @Column(name = "activity_progress")
+    private String activityProgress;
+    @Column(name = "grading_progress")
+    private String gradingProgress;
+    @Column(name = "score_comment")
+    private String comment;
     @Enumerated(EnumType.STRING)
     private State state;
     private int tries;
@@ -90,6 +98,9 @@ public class OutboxScore {
         this.label = score.label();
         this.scoreGiven = score.scoreGiven();
         this.scoreMaximum = score.scoreMaximum();
+        this.activityProgress = score.activityProgress().wire();
+        this.gradingProgress = score.gradingProgress().wire();
+        this.comment = score.comment().orElse(null);
         this.scoreTimestamp = timestamp.toEpochMilli();
         this.state = State.WAITING;
         this.nextTryAt = now.toEpochMilli();
@@ -252,6 +263,24 @@ public class OutboxScore {
 
     public double scoreMaximum() {
         return scoreMaximum;
+    }
+
+    public Score.ActivityProgress activityProgress() {
+        return Score.ActivityProgress.ofWire(activityProgress);
+    }
+
+    public Score.GradingProgress gradingProgress() {
+        return Score.GradingProgress.ofWire(gradingProgress);
+    }
+
+    public Optional<String> comment() {
+        return Optional.ofNullable(comment);
+    }
+
+    /** The score as the platform's score service takes it, for the learner's {@code sub}. */
+    public Score toScore() {
+        return new Score(subject, scoreGiven, scoreMaximum, timestamp(), activityProgress(), gradingProgress(),
+                comment);
     }
 
     public Instant timestamp() {

@@ -9,7 +9,6 @@ import com.essentialslti.lti.registration.Registrations;
 import com.essentialslti.lti.services.Delivery;
 import com.essentialslti.lti.services.GradeService;
 import com.essentialslti.lti.services.LineItemSpec;
-import com.essentialslti.lti.services.Score;
 import com.essentialslti.lti.services.ServiceFailure;
 import com.essentialslti.lti.services.ServiceRefused;
 import jakarta.persistence.LockModeType;
@@ -214,8 +213,7 @@ public final class ScoreRelay {
         }
         try {
             URI lineItem = lineItem(registration.get(), score, leaseEnd);
-            Delivery delivery = grades.postScore(registration.get(), lineItem, Score.graded(score.subject(),
-                    score.scoreGiven(), score.scoreMaximum(), score.timestamp()));
+            Delivery delivery = grades.postScore(registration.get(), lineItem, score.toScore());
             switch (delivery.outcome()) {
                 case DELIVERED -> record(id, leaseEnd, s -> s.delivered(delivery.status(), clock.instant()));
                 case CONFLICT -> conflict(registration.get(), lineItem, score, leaseEnd);

@@ -2,7 +2,8 @@ package com.essentialslti.quiz;
 
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
-import com.essentialslti.infra.KeyedLocks;
+import com.essentialslti.imports.ImportConfirmation;
+import com.essentialslti.imports.ImportReceipt;
 import jakarta.persistence.EntityManager;
 
 import java.text.Normalizer;
@@ -33,8 +34,6 @@ public final class QuestionBank {
 
     private final Database database;
     private final Clock clock;
-    /** Confirmations of one import id wait for each other, see {@link #createAll}. */
-    private final KeyedLocks confirmations = new KeyedLocks(16);
 
     public QuestionBank(Database database, Clock clock) {
         this.database = database;
@@ -82,34 +81,18 @@ public final class QuestionBank {
         });
     }
 
+    /** The kind of the quiz's import receipts ({@link ImportReceipt}). */
+    static final String IMPORT_KIND = "quiz-questions";
+
     /**
      * Several questions in one transaction: all are saved, or none (an import). An import id already used saves
-     * nothing: the trainer confirmed the same preview twice.
+     * nothing: the trainer confirmed the same preview twice (see {@link ImportConfirmation#once}).
      */
     public void createAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
-        QuizBank.ensureSeeded(database, Quizzes.bankScope(link), clock.instant());
-        // The two requests of a double click wait for each other here, so the second finds the first's record
-        // rather than waiting on its row lock (which may time out during a long import). Another tool process on
-        // the same PostgreSQL database meets the unique key instead, once the first has committed.
-        synchronized (confirmations.of(importId)) {
-            try {
-                saveAll(link, importId, questions);
-            } catch (jakarta.persistence.PersistenceException concurrent) {
-                if (database.read(em -> em.find(QuestionImport.class, importId)) == null) {
-                    throw concurrent;
-                }
-            }
-        }
-    }
-
-    private void saveAll(ResourceLink link, String importId, List<ImportedQuestion> questions) {
-        database.transact(em -> {
-            if (em.find(QuestionImport.class, importId) != null) {
-                return;
-            }
-            Instant now = clock.instant();
-            String scope = Quizzes.bankScope(link);
-            em.persist(new QuestionImport(importId, scope, questions.size(), now));
+        String scope = Quizzes.bankScope(link);
+        QuizBank.ensureSeeded(database, scope, clock.instant());
+        Instant now = clock.instant();
+        ImportConfirmation.once(database, importId, IMPORT_KIND, scope, questions.size(), now, em -> {
             for (ImportedQuestion imported : questions) {
                 Question question = new Question(scope, topic(em, scope, imported.topicName()), null,
                         imported.content(), now);

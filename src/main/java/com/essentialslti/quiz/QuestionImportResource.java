@@ -1,6 +1,7 @@
 package com.essentialslti.quiz;
 
-import com.essentialslti.imports.ImportProblem;
+import com.essentialslti.imports.ProblemList;
+import com.essentialslti.imports.Upload;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
@@ -20,9 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,6 @@ import java.util.Map;
 @ApplicationScoped // stateless: one instance serves every request
 @Path("/quiz/bank")
 public class QuestionImportResource {
-
-    /** Below the server's 1 MiB request limit once encoded in the confirmation form (4/3 of it, and the token). */
-    static final int MAX_UPLOAD = 750 * 1024;
 
     @Inject
     Visitors visitors;
@@ -66,18 +62,14 @@ public class QuestionImportResource {
     @Produces(MediaType.TEXT_HTML)
     public Response preview(@FormParam("s") String token, @FormParam("file") EntityPart file) throws IOException {
         Membership trainer = trainer(token);
-        if (file == null) {
-            return page(token, Map.of("hasProblems", true, "problems", List.of("Choose a file to import.")), 400);
+        Upload upload;
+        try {
+            upload = Upload.read(file);
+        } catch (Upload.Refused refused) {
+            return page(token, Map.of("hasProblems", true, "problems", List.of(refused.getMessage())), 400);
         }
-        byte[] content;
-        try (InputStream in = file.getContent()) {
-            content = in.readNBytes(MAX_UPLOAD + 1);
-        }
-        if (content.length > MAX_UPLOAD) {
-            return page(token, Map.of("hasProblems", true,
-                    "problems", List.of("The file is larger than 750 KB: split it into smaller files.")), 400);
-        }
-        Format format = formatOf(file.getFileName().orElse(""), content);
+        byte[] content = upload.content();
+        Format format = formatOf(upload.fileName(), content);
         ImportResult result = read(format, content);
         if (!result.acceptable()) {
             return problems(token, result);
@@ -91,9 +83,7 @@ public class QuestionImportResource {
         model.put("duplicates", duplicates);
         model.put("hasDuplicates", duplicates > 0);
         model.put("format", format.name());
-        // URL-safe base64: the form encoding leaves - and _ as they are, where + and / take three bytes each, and a
-        // file near the upload cap would no longer fit the server's request limit.
-        model.put("content", Base64.getUrlEncoder().encodeToString(content));
+        model.put("content", Upload.inForm(content));
         model.put("importId", java.util.UUID.randomUUID().toString());
         model.put("questions", result.questions().stream().map(q -> Map.of(
                 "line", q.line(), "topic", topicOf(q), "type", QuestionBankResource.typeLabel(q.content().type()),
@@ -116,12 +106,11 @@ public class QuestionImportResource {
         byte[] file;
         Format chosen;
         try {
-            file = Base64.getUrlDecoder().decode(content == null ? "" : content);
+            file = Upload.fromForm(content);
             chosen = Format.valueOf(format);
             java.util.UUID.fromString(importId);
         } catch (IllegalArgumentException | NullPointerException e) {
-            return page(token, Map.of("hasProblems", true, "problems", List.of("The import form was damaged: "
-                    + "upload the file again.")), 400);
+            return page(token, Map.of("hasProblems", true, "problems", List.of(Upload.DAMAGED)), 400);
         }
         ImportResult result = read(chosen, file);
         if (!result.acceptable()) {
@@ -188,13 +177,10 @@ public class QuestionImportResource {
         return question.topicName() == null || question.topicName().isBlank() ? "Imported" : question.topicName();
     }
 
-    /** The page lists this many problems at most: a file can hold thousands, and the first ones show the way. */
-    static final int PROBLEMS_SHOWN = 200;
-
     private Response problems(String token, ImportResult result) {
         List<String> problems = result.problems().isEmpty()
                 ? List.of("The file holds no question to import.")
-                : shown(result.problems(), " more problems: mend these first and import the file again.");
+                : ProblemList.shown(result.problems(), " more problems: mend these first and import the file again.");
         Map<String, Object> model = new HashMap<>();
         model.put("hasProblems", true);
         model.put("problems", problems);
@@ -204,18 +190,8 @@ public class QuestionImportResource {
     }
 
     private static void skipped(Map<String, Object> model, ImportResult result) {
-        model.put("skipped", shown(result.skipped(), " more questions skipped."));
+        model.put("skipped", ProblemList.shown(result.skipped(), " more questions skipped."));
         model.put("hasSkipped", !result.skipped().isEmpty());
-    }
-
-    /** A file can hold thousands of problems or skipped questions; the first ones show the way. */
-    private static List<String> shown(List<ImportProblem> found, String more) {
-        List<String> shown = new java.util.ArrayList<>(found.stream().limit(PROBLEMS_SHOWN)
-                .map(ImportProblem::toString).toList());
-        if (found.size() > PROBLEMS_SHOWN) {
-            shown.add("… and " + (found.size() - PROBLEMS_SHOWN) + more);
-        }
-        return shown;
     }
 
     private Response page(String token, Map<String, Object> values, int status) {

@@ -2,7 +2,7 @@ package com.essentialslti.quiz;
 
 import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Membership;
-import com.essentialslti.grading.OutboxScore;
+import com.essentialslti.grading.GradeDelivery;
 import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.web.Pages;
 
@@ -214,28 +214,10 @@ final class QuizPages {
         row.put("grade", r.grade().isPresent() ? percent(r.grade().getAsDouble()) : "");
         row.put("verdict", r.grade().isPresent() ? settings.verdict(r.grade().getAsDouble()).title() : "");
         row.put("session", session);
-        if (r.delivery().isEmpty()) {
-            row.put("delivery", "Not sent (no grade service)");
-            return row;
-        }
-        OutboxScore score = r.delivery().get();
-        row.put("delivery", switch (score.state()) {
-            case DELIVERED -> "Delivered " + score.deliveredAt().map(TIME::format).orElse("");
-            case WAITING -> score.tries() == 0 ? "Waiting to be sent"
-                    : score.waitsForThePlatformToTakeTheTool() ? "Waiting: the LMS refused the tool itself (HTTP "
-                    + score.lastStatus().orElseThrow() + "); ask the LMS administrator to check the tool's "
-                    + "registration. It is sent again by itself (" + score.tries() + " tries)"
-                    : "Waiting: the LMS did not take it yet (" + score.tries() + " tries)";
-            case PARKED -> score.parkedByTheTool() ? "Not sent: " + score.lastAnswer().orElse("")
-                    : "Refused by the LMS (HTTP " + score.lastStatus().orElseThrow() + ")";
-            case SUPERSEDED -> "Replaced by a newer grade";
-        });
-        if (score.state() != OutboxScore.State.DELIVERED && !score.parkedByTheTool()) {
-            score.lastAnswerText().ifPresent(answer -> row.put("answer", answer));
-        }
-        if (score.state() == OutboxScore.State.PARKED) {
-            row.put("resendId", score.id());
-        }
+        GradeDelivery delivery = GradeDelivery.describe(r.delivery());
+        row.put("delivery", delivery.text());
+        delivery.answer().ifPresent(answer -> row.put("answer", answer));
+        delivery.resendId().ifPresent(id -> row.put("resendId", id));
         return row;
     }
 

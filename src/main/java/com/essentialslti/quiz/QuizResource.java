@@ -189,17 +189,6 @@ public class QuizResource {
         return staffPage(trainer, token, "saved", null);
     }
 
-    @POST
-    @Path("grades/{score}/send-again")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response sendAgain(@FormParam("s") String token, @PathParam("score") String scoreId) {
-        Membership trainer = staff(token);
-        if (!quizzes.sendAgain(trainer.resourceLink(), scoreId)) {
-            return staffPage(trainer, token, null, "That grade is not waiting for a resend.");
-        }
-        return redirect("/quiz", token);
-    }
-
     private Response staffPage(Membership trainer, String token, String saved, String problem) {
         String page = QuizPages.staff(trainer, quizzes, token, null, saved, problem);
         return Response.status(problem == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

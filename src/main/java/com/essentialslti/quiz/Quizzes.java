@@ -5,9 +5,9 @@ import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.grading.GradeOutbox;
-import com.essentialslti.grading.ScoreToSend;
+import com.essentialslti.grading.Grade;
+import com.essentialslti.grading.Gradebook;
 import com.essentialslti.infra.Database;
-import com.essentialslti.lti.claims.LaunchClaims;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The quiz as a learner lives it: the overview before starting, an attempt started or resumed, answers saved one
@@ -31,7 +30,6 @@ import java.util.logging.Logger;
  */
 public final class Quizzes {
 
-    private static final Logger LOG = Logger.getLogger(Quizzes.class.getName());
     /** Grades go to the gradebook as percentages. */
     public static final double SCORE_MAXIMUM = 100;
 
@@ -263,32 +261,25 @@ public final class Quizzes {
             return;
         }
         em.flush();
-        queueGrade(em, link, user, settings, Optional.empty());
+        queueGrade(em, link, user, settings, true);
     }
 
     /**
-     * Queues the learner's grade by the link's grading method, in the caller's transaction, unless it is the score
-     * of {@code lastQueued} (the one last given to the outbox).
+     * Queues the learner's grade by the link's grading method, in the caller's transaction. A submitted attempt
+     * queues it even when unchanged ({@code newResult}); a regrade only when it changed.
      */
     private void queueGrade(EntityManager em, ResourceLink link, LtiUser user, QuizSettings settings,
-                            Optional<com.essentialslti.grading.OutboxScore> lastQueued) {
+                            boolean newResult) {
         List<Double> scores = new ArrayList<>();
         attemptsOf(em, link.id(), user.id()).stream().filter(Attempt::submitted)
                 .forEach(a -> scores.add(a.score().orElse(0.0)));
         double grade = Math.round(settings.gradingMethod().grade(scores).orElse(0.0) * SCORE_MAXIMUM * 100) / 100.0;
-        if (lastQueued.isPresent() && lastQueued.get().scoreGiven() == grade) {
-            return;
+        Grade given = Grade.completed(link.title().orElse("Essentials readiness quiz"), grade, SCORE_MAXIMUM);
+        if (newResult) {
+            Gradebook.queueEvenIfUnchanged(em, link, user, given, clock.instant());
+        } else {
+            Gradebook.queue(em, link, user, given, clock.instant());
         }
-        Optional<LaunchClaims.GradeServiceClaim> service = link.gradeService().filter(
-                LaunchClaims.GradeServiceClaim::canSendScores);
-        if (service.isEmpty()) {
-            LOG.info("event=quiz.grade.not_sent reason=no_grade_service link=" + link.id());
-            return;
-        }
-        GradeOutbox.enqueue(em, new ScoreToSend(link.registrationId(), link.id(), user.id(), user.subject(),
-                service.get().lineItem().map(Object::toString), service.get().lineItems().map(Object::toString),
-                service.get().scopes(), link.title().orElse("Essentials readiness quiz"), grade, SCORE_MAXIMUM),
-                clock.instant());
     }
 
     /** One learner's line in the trainer's results list. */
@@ -340,28 +331,17 @@ public final class Quizzes {
             if (settings.gradingMethod() == before) {
                 return false;
             }
-            Map<String, com.essentialslti.grading.OutboxScore> lastQueued = GradeOutbox.latestAt(em, link.id());
             em.createQuery("SELECT DISTINCT a.userId FROM Attempt a WHERE a.resourceLinkId = :link AND a.state = :s",
                             String.class)
                     .setParameter("link", link.id())
                     .setParameter("s", Attempt.State.SUBMITTED)
                     .getResultList()
-                    .forEach(userId -> queueGrade(em, link, em.find(LtiUser.class, userId), settings,
-                            Optional.ofNullable(lastQueued.get(userId))));
+                    .forEach(userId -> queueGrade(em, link, em.find(LtiUser.class, userId), settings, false));
             return true;
         });
         if (regraded) {
             gradeQueued.run();
         }
-    }
-
-    /** The trainer's "send again" for a grade the LMS refused; false when it is not a refused grade of this link. */
-    public boolean sendAgain(ResourceLink link, String outboxId) {
-        boolean queued = database.transaction(em -> GradeOutbox.sendAgain(em, outboxId, link.id(), clock.instant()));
-        if (queued) {
-            gradeQueued.run(); // the trainer waits on the results page: send now, not at the relay's next round
-        }
-        return queued;
     }
 
     private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {

@@ -1,6 +1,7 @@
 package com.essentialslti.grading;
 
 import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.services.Score;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -129,5 +130,59 @@ class OutboxScoreTest {
         assertThat(score.state()).isEqualTo(OutboxScore.State.WAITING);
         assertThat(score.timestamp()).isEqualTo(NOW.plusSeconds(1));
         assertThat(score.nextTryAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void aScoreKeepsItsProgressAndCommentForThePlatform() {
+        OutboxScore score = new OutboxScore(new ScoreToSend("registration-1", "link-1", "user-1", "learner-1",
+                Optional.of("https://lms.example.org/lineitems/1/lineitem"), Optional.empty(),
+                List.of(LaunchClaims.GradeServiceClaim.SCOPE_SCORE), "Journal", 0, 10,
+                Score.ActivityProgress.SUBMITTED, Score.GradingProgress.PENDING_MANUAL,
+                Optional.of("Read by your trainer soon")), NOW, NOW);
+
+        assertThat(score.toScore()).isEqualTo(new Score("learner-1", 0.0, 10.0, NOW,
+                Score.ActivityProgress.SUBMITTED, Score.GradingProgress.PENDING_MANUAL, "Read by your trainer soon"));
+    }
+
+    @Test
+    void aQuizScoreIsCompletedAndFullyGradedWithoutAComment() {
+        Score sent = waiting().toScore();
+        assertThat(sent.activityProgress()).isEqualTo(Score.ActivityProgress.COMPLETED);
+        assertThat(sent.gradingProgress()).isEqualTo(Score.GradingProgress.FULLY_GRADED);
+        assertThat(sent.comment()).isNull();
+    }
+
+    @Test
+    void aGradeIsUnchangedOnlyWhenScoreMaximumProgressAndCommentAreAllTheSame() {
+        OutboxScore queued = waiting(); // 70 of 100, completed, fully graded, no comment
+        assertThat(Grade.completed("Readiness quiz", 70, 100).sameAs(queued)).isTrue();
+        assertThat(Grade.completed("Another label", 70, 100).sameAs(queued)).as("the label is the column's").isTrue();
+        assertThat(Grade.completed("Readiness quiz", 71, 100).sameAs(queued)).isFalse();
+        assertThat(Grade.completed("Readiness quiz", 70, 70).sameAs(queued)).isFalse();
+        assertThat(new Grade("Readiness quiz", 70, 100, Score.ActivityProgress.COMPLETED,
+                Score.GradingProgress.PENDING_MANUAL, Optional.empty()).sameAs(queued)).isFalse();
+        assertThat(new Grade("Readiness quiz", 70, 100, Score.ActivityProgress.COMPLETED,
+                Score.GradingProgress.FULLY_GRADED, Optional.of("Well done")).sameAs(queued)).isFalse();
+    }
+
+    @Test
+    void theTrainerReadsWhereAGradeIs() {
+        assertThat(GradeDelivery.describe(Optional.empty())).isEqualTo(new GradeDelivery(
+                "Not sent (no grade service)", Optional.empty(), Optional.empty()));
+        OutboxScore waiting = waiting();
+        assertThat(GradeDelivery.describe(waiting).text()).isEqualTo("Waiting to be sent");
+        OutboxScore refused = waiting();
+        refused.parked(400, "<p>Incorrect score received</p>");
+        assertThat(GradeDelivery.describe(refused)).isEqualTo(new GradeDelivery("Refused by the LMS (HTTP 400)",
+                Optional.of("Incorrect score received"), Optional.of(refused.id())));
+        OutboxScore unsent = waiting();
+        unsent.parkedUnsent("The tool is no longer registered");
+        assertThat(GradeDelivery.describe(unsent)).as("the tool's own reason is said once, not as the LMS's answer")
+                .isEqualTo(new GradeDelivery("Not sent: The tool is no longer registered", Optional.empty(),
+                        Optional.of(unsent.id())));
+        OutboxScore delivered = waiting();
+        delivered.delivered(200, NOW);
+        assertThat(GradeDelivery.describe(delivered)).isEqualTo(new GradeDelivery(
+                "Delivered 26 Nov 2026, 10:00 UTC", Optional.empty(), Optional.empty()));
     }
 }

@@ -2,6 +2,7 @@ package com.essentialslti.grading;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.infra.Database;
+import com.essentialslti.lti.services.Score;
 import com.essentialslti.testing.MutableClock;
 import com.essentialslti.testing.PlatformSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,13 @@ class ScoreRelayTest {
         return fixture.queue(learner, lineItem, given);
     }
 
+    /** An activity's grade for the member, as the activity queues it in its own transaction. */
+    boolean queueGrade(Membership member, Grade grade) {
+        Boolean queued = db.transaction(em -> Gradebook.queue(em, member.resourceLink(), member.user(), grade,
+                clock.instant()));
+        return queued;
+    }
+
     OutboxScore reload(OutboxScore score) {
         return fixture.reload(score);
     }
@@ -59,6 +67,52 @@ class ScoreRelayTest {
         assertThat(reload(score).state()).isEqualTo(OutboxScore.State.DELIVERED);
         assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g ->
                 assertThat(g.value()).isEqualTo(80.0));
+    }
+
+    @Test
+    void aGradePendingTheTrainersMarkingReachesTheGradebookWithItsComment() {
+        Membership graded = fixture.learnerWithGrades("learner-1", "link-1", lineItem);
+        assertThat(queueGrade(graded, new Grade("Journal", 0, 10, Score.ActivityProgress.SUBMITTED,
+                Score.GradingProgress.PENDING_MANUAL, Optional.of("Your trainer reads it this week")))).isTrue();
+
+        relay.deliverDue();
+
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g -> {
+            assertThat(g.gradingProgress()).isEqualTo("PendingManual");
+            assertThat(g.activityProgress()).isEqualTo("Submitted");
+            assertThat(g.comment()).isEqualTo("Your trainer reads it this week");
+            assertThat(g.value()).as("Moodle empties the cell until it is fully graded").isNull();
+        });
+    }
+
+    @Test
+    void aGradeAlreadyQueuedUnchangedIsNotQueuedAgainAndAChangedCommentIs() {
+        Membership graded = fixture.learnerWithGrades("learner-1", "link-1", lineItem);
+        Grade marked = new Grade("Journal", 8, 10, Score.ActivityProgress.COMPLETED,
+                Score.GradingProgress.FULLY_GRADED, Optional.of("Good reflection"));
+        assertThat(queueGrade(graded, marked)).isTrue();
+        relay.deliverDue();
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(queueGrade(graded, marked)).as("unchanged").isFalse();
+        Grade reworded = new Grade("Journal", 8, 10, Score.ActivityProgress.COMPLETED,
+                Score.GradingProgress.FULLY_GRADED, Optional.of("Good reflection; see the 20 part"));
+        assertThat(queueGrade(graded, reworded)).isTrue();
+        relay.deliverDue();
+
+        assertThat(platform.gradebook().scorePosts()).hasSize(2);
+        assertThat(platform.gradebook().grade(lineItem, "learner-1")).hasValueSatisfying(g -> {
+            assertThat(g.value()).isEqualTo(8.0 / 10 * 100);
+            assertThat(g.comment()).isEqualTo("Good reflection; see the 20 part");
+        });
+    }
+
+    @Test
+    void aLinkWithoutAGradeServiceGetsNoScore() {
+        assertThat(queueGrade(learner, Grade.completed("Journal", 5, 10))).isFalse();
+        Optional<OutboxScore> latest = db.read(em -> GradeOutbox.latestOf(em, learner.resourceLink().id(),
+                learner.user().id()));
+        assertThat(latest).isEmpty();
     }
 
     @Test

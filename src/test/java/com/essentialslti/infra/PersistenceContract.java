@@ -307,7 +307,7 @@ abstract class PersistenceContract {
         @Test
         void everyEntityMapsOntoTheMigratedSchema() {
             for (String entity : List.of("ToolKey", "AppSecret", "Registration", "Deployment", "UnknownDeployment",
-                    "UsedLoginState", "LtiUser", "Course", "ResourceLink", "Membership", "QuestionImport")) {
+                    "UsedLoginState", "LtiUser", "Course", "ResourceLink", "Membership", "ImportReceipt")) {
                 List<?> rows = db.read(em -> em.createQuery("SELECT e FROM " + entity + " e").getResultList());
                 assertThat(rows).as("every column of %s exists", entity).isEmpty();
             }

@@ -72,8 +72,12 @@ public final class SimulatedGradebook implements HttpHandler {
     public record ScorePost(URI url, String contentType, String body, Instant receivedAt, int status) {
     }
 
-    /** What the gradebook shows for one user in one column: {@code value} is null when the cell is empty. */
-    public record Grade(Double value, Instant timestamp, String activityProgress, String gradingProgress) {
+    /**
+     * What the gradebook shows for one user in one column: {@code value} is null when the cell is empty;
+     * {@code comment} is the feedback the score carried (null without one).
+     */
+    public record Grade(Double value, Instant timestamp, String activityProgress, String gradingProgress,
+                        String comment) {
     }
 
     private record Cell(int lineItem, String userId) {
@@ -152,7 +156,7 @@ public final class SimulatedGradebook implements HttpHandler {
     public void teacherGrades(URI lineItem, String userId, double value, Instant at) {
         LineItem item = lineItem(lineItem).orElseThrow();
         synchronized (grades) {
-            grades.put(new Cell(item.number(), userId), new Grade(value, at, "Completed", "FullyGraded"));
+            grades.put(new Cell(item.number(), userId), new Grade(value, at, "Completed", "FullyGraded", null));
         }
     }
 
@@ -404,7 +408,8 @@ public final class SimulatedGradebook implements HttpHandler {
                 return new Answer(409, "Refusing score with an earlier timestamp for item " + item.number()
                         + " and user " + userId);
             }
-            grades.put(cell, new Grade(value, timestamp, score.get("activityProgress").toString(), gradingProgress));
+            grades.put(cell, new Grade(value, timestamp, score.get("activityProgress").toString(), gradingProgress,
+                    score.get("comment") == null ? null : score.get("comment").toString()));
         }
         return new Answer(200, "");
     }

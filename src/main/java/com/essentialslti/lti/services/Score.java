@@ -13,7 +13,7 @@ import java.util.Map;
  * the score with the latest timestamp, so the timestamp is when the work was done, not when it is sent.
  */
 public record Score(String userId, Double scoreGiven, Double scoreMaximum, Instant timestamp,
-                    ActivityProgress activityProgress, GradingProgress gradingProgress) {
+                    ActivityProgress activityProgress, GradingProgress gradingProgress, String comment) {
 
     /** AGS 2.0 §3.4.5: the learner's progress on the activity. */
     public enum ActivityProgress {
@@ -28,6 +28,12 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Insta
 
         public String wire() {
             return wire;
+        }
+
+        /** The value this wire name stands for. */
+        public static ActivityProgress ofWire(String wire) {
+            return java.util.Arrays.stream(values()).filter(v -> v.wire.equals(wire)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no activityProgress " + wire));
         }
     }
 
@@ -47,6 +53,12 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Insta
 
         public String wire() {
             return wire;
+        }
+
+        /** The value this wire name stands for. */
+        public static GradingProgress ofWire(String wire) {
+            return java.util.Arrays.stream(values()).filter(v -> v.wire.equals(wire)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no gradingProgress " + wire));
         }
     }
 
@@ -70,6 +82,12 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Insta
         }
     }
 
+    /** A score without a comment (AGS 2.0 makes the comment optional). */
+    public Score(String userId, Double scoreGiven, Double scoreMaximum, Instant timestamp,
+                 ActivityProgress activityProgress, GradingProgress gradingProgress) {
+        this(userId, scoreGiven, scoreMaximum, timestamp, activityProgress, gradingProgress, null);
+    }
+
     /** A finished, final score: what a tool sends when the grade is the grade. */
     public static Score graded(String userId, double scoreGiven, double scoreMaximum, Instant timestamp) {
         return new Score(userId, scoreGiven, scoreMaximum, timestamp, ActivityProgress.COMPLETED,
@@ -87,6 +105,9 @@ public record Score(String userId, Double scoreGiven, Double scoreMaximum, Insta
         json.put("timestamp", TIMESTAMP.format(timestamp));
         json.put("activityProgress", activityProgress.wire());
         json.put("gradingProgress", gradingProgress.wire());
+        if (comment != null && !comment.isBlank()) {
+            json.put("comment", comment);
+        }
         return JSONObjectUtils.toJSONString(json);
     }
 }
