@@ -3,10 +3,12 @@ package com.essentialslti.selfassessment.framework;
 import com.essentialslti.course.Course;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
+import com.essentialslti.imports.ImportConfirmation;
 import com.essentialslti.infra.KeyedLocks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
 import java.time.Clock;
@@ -97,26 +99,45 @@ public final class CourseFrameworks {
         }
         FrameworkContent changed = change.apply(seen.content());
         try {
-            return database.transaction(em -> {
-                CourseFramework framework = em.find(CourseFramework.class, scope,
-                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-                if (!framework.currentVersionId().equals(basedOn)) {
-                    throw new Changed();
-                }
-                int number = em.find(FrameworkVersion.class, basedOn).number() + 1;
-                Integer newest = em.createQuery("SELECT MAX(v.number) FROM FrameworkVersion v WHERE v.scope = :s",
-                        Integer.class).setParameter("s", scope).getSingleResult();
-                FrameworkVersion next = new FrameworkVersion(scope, Math.max(number, newest + 1), changed, note,
-                        clock.instant());
-                em.persist(next);
-                em.flush();
-                framework.moveTo(next.id());
-                versions.put(next.id(), changed);
-                return new Current(next.id(), next.number(), changed);
-            });
+            return database.transaction(em -> makeCurrent(em, scope, basedOn, changed, note));
         } catch (OptimisticLockException e) {
             throw new Changed();
         }
+    }
+
+    /**
+     * Makes an imported framework current, once per import id (a second confirmation of the same preview saves
+     * nothing and returns false), if the current version is still {@code basedOn}, the one the preview was made
+     * against.
+     *
+     * @throws Changed when another change came first
+     */
+    public boolean importOnce(String scope, String importId, String basedOn, FrameworkContent imported, String note) {
+        try {
+            return ImportConfirmation.once(database, importId, IMPORT_KIND, scope, imported.competencies().size(),
+                    clock.instant(), em -> makeCurrent(em, scope, basedOn, imported, note));
+        } catch (OptimisticLockException e) {
+            throw new Changed();
+        }
+    }
+
+    /** What the shared import receipts call a framework import. */
+    static final String IMPORT_KIND = "competency-framework";
+
+    private Current makeCurrent(EntityManager em, String scope, String basedOn, FrameworkContent content,
+                                String note) {
+        CourseFramework framework = em.find(CourseFramework.class, scope, LockModeType.PESSIMISTIC_WRITE);
+        if (framework == null || !framework.currentVersionId().equals(basedOn)) {
+            throw new Changed();
+        }
+        Integer newest = em.createQuery("SELECT MAX(v.number) FROM FrameworkVersion v WHERE v.scope = :s",
+                Integer.class).setParameter("s", scope).getSingleResult();
+        FrameworkVersion next = new FrameworkVersion(scope, newest + 1, content, note, clock.instant());
+        em.persist(next);
+        em.flush();
+        framework.moveTo(next.id());
+        versions.put(next.id(), content);
+        return new Current(next.id(), next.number(), content);
     }
 
     /** Every version of the course's framework, newest first. */
