@@ -5,11 +5,9 @@ import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.MissedTopics;
 import com.essentialslti.course.ResourceLink;
-import com.essentialslti.grading.GradeOutbox;
-import com.essentialslti.grading.OutboxScore;
-import com.essentialslti.grading.ScoreToSend;
+import com.essentialslti.grading.Grade;
+import com.essentialslti.grading.Gradebook;
 import com.essentialslti.infra.Database;
-import com.essentialslti.lti.claims.LaunchClaims;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
 import jakarta.persistence.EntityManager;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 
 /**
  * The self-assessment as a learner lives it: the overview, an assessment started or resumed, ratings saved a page
@@ -31,7 +28,6 @@ import java.util.logging.Logger;
  */
 public final class SelfAssessments {
 
-    private static final Logger LOG = Logger.getLogger(SelfAssessments.class.getName());
     public static final double SCORE_MAXIMUM = 100;
 
     /** The learner may not start another self-assessment now; the message says why. */
@@ -178,25 +174,11 @@ public final class SelfAssessments {
 
     /** Completion: 100 once a snapshot exists; nothing new when the learner's last grade here already says so. */
     private boolean queueGrade(EntityManager em, ResourceLink link, LtiUser user) {
-        SelfAssessmentSettings settings = settingsOf(em, link.id());
-        if (settings.grading() != SelfAssessmentSettings.Grading.COMPLETION) {
+        if (settingsOf(em, link.id()).grading() != SelfAssessmentSettings.Grading.COMPLETION) {
             return false;
         }
-        OutboxScore last = GradeOutbox.latestAt(em, link.id()).get(user.id());
-        if (last != null && last.scoreGiven() == SCORE_MAXIMUM) {
-            return false;
-        }
-        Optional<LaunchClaims.GradeServiceClaim> service = link.gradeService().filter(
-                LaunchClaims.GradeServiceClaim::canSendScores);
-        if (service.isEmpty()) {
-            LOG.info("event=self_assessment.grade.not_sent reason=no_grade_service link=" + link.id());
-            return false;
-        }
-        GradeOutbox.enqueue(em, new ScoreToSend(link.registrationId(), link.id(), user.id(), user.subject(),
-                service.get().lineItem().map(Object::toString), service.get().lineItems().map(Object::toString),
-                service.get().scopes(), link.title().orElse("Competency self-assessment"), SCORE_MAXIMUM,
-                SCORE_MAXIMUM), clock.instant());
-        return true;
+        return Gradebook.queue(em, link, user, Grade.completed(link.title().orElse("Competency self-assessment"),
+                SCORE_MAXIMUM, SCORE_MAXIMUM), clock.instant());
     }
 
     /** The learner's snapshots, oldest first. */
