@@ -4,10 +4,14 @@ import com.essentialslti.course.Course;
 import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.ResourceLink;
-import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.Grade;
+import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.Gradebook;
 import com.essentialslti.infra.Database;
+import com.essentialslti.quiz.bank.QuestionDraw;
+import com.essentialslti.quiz.bank.QuestionVersion;
+import com.essentialslti.quiz.bank.QuizBank;
+import com.essentialslti.quiz.bank.Topic;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -111,7 +115,7 @@ public final class Quizzes {
             String id = inProgress.get().id();
             return database.read(em -> ownAttempt(em, learner, id));
         }
-        QuizBank.ensureSeeded(database, bankScope(learner.resourceLink()), clock.instant());
+        QuizBank.ensureSeeded(database, QuizBank.scopeOf(learner.resourceLink()), clock.instant());
         return database.transactionRetryingOnce(em -> {
             List<Attempt> attempts = attemptsOf(em, learner);
             Optional<Attempt> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
@@ -126,7 +130,7 @@ public final class Quizzes {
             if (!settings.attemptsLeft(attempts.size())) {
                 throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
             }
-            String scope = bankScope(learner.resourceLink());
+            String scope = QuizBank.scopeOf(learner.resourceLink());
             List<String> drawn = QuestionDraw.draw(QuizBank.candidates(em, scope), settings.questionCount(), random);
             if (drawn.isEmpty()) {
                 throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");
@@ -371,9 +375,5 @@ public final class Quizzes {
     static QuizSettings settingsOf(EntityManager em, String linkId) {
         QuizSettings stored = em.find(QuizSettings.class, linkId);
         return stored != null ? stored : QuizSettings.defaultsFor(linkId, Instant.EPOCH);
-    }
-
-    static String bankScope(ResourceLink link) {
-        return link.course().map(Course::id).orElse(link.id());
     }
 }

@@ -5,20 +5,14 @@ import com.essentialslti.course.CourseActivity;
 import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Enrolments;
 import com.essentialslti.course.Membership;
-import com.essentialslti.lti.claims.LaunchClaims;
-import com.essentialslti.lti.claims.LtiClaim;
-import com.essentialslti.lti.keys.KeyRing;
-import com.essentialslti.lti.launch.ValidatedLaunch;
 import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.grading.RelayFixture;
 import com.essentialslti.grading.ScoreRelay;
-import com.essentialslti.quiz.Attempt;
-import com.essentialslti.quiz.FeedbackMode;
-import com.essentialslti.quiz.GradingMethod;
-import com.essentialslti.quiz.QuestionVersion;
-import com.essentialslti.quiz.QuizSettings;
-import com.essentialslti.quiz.Quizzes;
+import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.lti.keys.KeyRing;
+import com.essentialslti.lti.launch.ValidatedLaunch;
 import com.essentialslti.lti.registration.Registration;
 import com.essentialslti.lti.registration.RegistrationFile;
 import com.essentialslti.lti.registration.Registrations;
@@ -28,6 +22,12 @@ import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.lti.session.LoginRequest;
 import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
+import com.essentialslti.quiz.Attempt;
+import com.essentialslti.quiz.FeedbackMode;
+import com.essentialslti.quiz.GradingMethod;
+import com.essentialslti.quiz.QuizSettings;
+import com.essentialslti.quiz.Quizzes;
+import com.essentialslti.quiz.bank.QuestionVersion;
 import com.essentialslti.testing.MutableClock;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -352,10 +352,10 @@ abstract class PersistenceContract {
 
             Database upgraded = open(before);
 
-            com.essentialslti.quiz.QuestionVersion version = upgraded.read(em ->
-                    em.find(com.essentialslti.quiz.QuestionVersion.class, "v1"));
+            com.essentialslti.quiz.bank.QuestionVersion version = upgraded.read(em ->
+                    em.find(com.essentialslti.quiz.bank.QuestionVersion.class, "v1"));
             assertThat(version.generalFeedback()).isEmpty();
-            assertThat(version.options()).extracting(com.essentialslti.quiz.AnswerOption::partialCredit)
+            assertThat(version.options()).extracting(com.essentialslti.quiz.bank.AnswerOption::partialCredit)
                     .containsExactly(0.0, 0.0);
             assertThat(version.score(java.util.Set.of(1), true)).isZero();
         }
