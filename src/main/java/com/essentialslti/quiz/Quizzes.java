@@ -1,8 +1,9 @@
 package com.essentialslti.quiz;
 
-import com.essentialslti.course.Course;
+import com.essentialslti.course.Activity;
 import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
+import com.essentialslti.course.MissedTopics;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.grading.Grade;
 import com.essentialslti.grading.GradeOutbox;
@@ -346,6 +347,46 @@ public final class Quizzes {
         if (regraded) {
             gradeQueued.run();
         }
+    }
+
+    /** Answers another activity's question (see {@link MissedTopics}) with {@link #missedTopics}. */
+    public void answer(MissedTopics question) {
+        missedTopics(question.courseId(), question.userId()).forEach(topic -> question.missed(topic.key(),
+                topic.name()));
+    }
+
+    /** A topic of the bank, by its key (the shipped bank's topic id, e.g. {@code benefits}) and its name. */
+    public record TopicMissed(String key, String name) {
+    }
+
+    /**
+     * The topics of the questions the learner did not get fully right in their latest submitted attempt at any quiz
+     * link of the course, in the attempt's order and each once; empty when they submitted none there. Two queries:
+     * the attempt, then its items' topics.
+     */
+    public List<TopicMissed> missedTopics(String courseId, String userId) {
+        return database.read(em -> {
+            List<String> latest = em.createQuery("SELECT a.id FROM Attempt a, ResourceLink l "
+                            + "WHERE l.id = a.resourceLinkId AND l.course.id = :c AND l.activity = :quiz "
+                            + "AND a.userId = :u AND a.state = :s ORDER BY a.submittedAt DESC, a.id DESC", String.class)
+                    .setParameter("c", courseId)
+                    .setParameter("quiz", Activity.READINESS_QUIZ.key())
+                    .setParameter("u", userId)
+                    .setParameter("s", Attempt.State.SUBMITTED)
+                    .setMaxResults(1)
+                    .getResultList();
+            if (latest.isEmpty()) {
+                return List.<TopicMissed>of();
+            }
+            return em.createQuery("SELECT t.key, t.name FROM AttemptItem i, QuestionVersion v, Topic t "
+                            + "WHERE i.attempt.id = :a AND v.id = i.questionVersionId AND t.id = v.topicId "
+                            + "AND (i.score IS NULL OR i.score < 1) ORDER BY i.position", Object[].class)
+                    .setParameter("a", latest.get(0))
+                    .getResultList().stream()
+                    .map(row -> new TopicMissed((String) row[0], (String) row[1]))
+                    .distinct()
+                    .toList();
+        });
     }
 
     private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {
