@@ -1,6 +1,8 @@
 package com.essentialslti.quiz;
 
 import com.essentialslti.infra.Ids;
+import com.essentialslti.quiz.bank.QuestionType;
+import com.essentialslti.quiz.bank.QuestionVersion;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -3,9 +3,11 @@ package com.essentialslti.quiz;
 import com.essentialslti.course.Activity;
 import com.essentialslti.course.LinkPage;
 import com.essentialslti.course.Membership;
-import com.essentialslti.infra.Database;
+import com.essentialslti.course.MissedTopics;
 import com.essentialslti.grading.GradingComponents;
+import com.essentialslti.infra.Database;
 import com.essentialslti.infra.LogValues;
+import com.essentialslti.quiz.bank.QuestionBank;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +75,11 @@ public class QuizComponents {
             quizzes = new Quizzes(database.get(), clock, new SecureRandom(), grading::scoreQueued);
         }
         return quizzes;
+    }
+
+    /** Another activity of the course asks which quiz topics the learner missed (see {@link MissedTopics}). */
+    void onMissedTopics(@Observes MissedTopics question) {
+        quizzes().answer(question);
     }
 
     void onLinkPage(@Observes LinkPage page) {

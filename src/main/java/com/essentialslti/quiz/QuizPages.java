@@ -4,6 +4,10 @@ import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Membership;
 import com.essentialslti.grading.GradeDelivery;
 import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.quiz.bank.AnswerOption;
+import com.essentialslti.quiz.bank.QuestionType;
+import com.essentialslti.quiz.bank.QuestionVersion;
+import com.essentialslti.quiz.bank.Topic;
 import com.essentialslti.web.Pages;
 
 import java.time.Duration;

@@ -217,7 +217,7 @@ public class QuizResource {
     }
 
     /** The member, if their link is used for the quiz; otherwise the request ends with a 404 page. */
-    static Membership atQuizLink(Membership member) {
+    public static Membership atQuizLink(Membership member) {
         if (member.resourceLink().activity().filter(a -> a == Activity.READINESS_QUIZ).isEmpty()) {
             throw new jakarta.ws.rs.WebApplicationException(Pages.error(404, "This link has no quiz",
                     "The link you came from is not used for the readiness quiz.",
@@ -254,7 +254,7 @@ public class QuizResource {
      * The settings form's fields as values; a field that is not what the form offers is refused with an
      * {@link IllegalArgumentException} in words, a close date that is not a date with a {@link DateTimeParseException}.
      */
-    static QuizSettings.Values settingsForm(String questionCount, String attemptsAllowed, String gradingMethod,
+    public static QuizSettings.Values settingsForm(String questionCount, String attemptsAllowed, String gradingMethod,
                                             String passMark, String readyMark, String timeLimit,
                                             String feedbackMode, String closeAt, String shuffle,
                                             String partialCredit) {

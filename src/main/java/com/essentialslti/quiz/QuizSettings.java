@@ -49,7 +49,7 @@ public class QuizSettings {
     protected QuizSettings() {
     }
 
-    static QuizSettings defaultsFor(String resourceLinkId, Instant now) {
+    public static QuizSettings defaultsFor(String resourceLinkId, Instant now) {
         QuizSettings settings = new QuizSettings();
         settings.resourceLinkId = resourceLinkId;
         settings.updatedAt = now.toEpochMilli();
@@ -57,7 +57,7 @@ public class QuizSettings {
     }
 
     /** Changes every setting at once, refusing values that make no sense. */
-    void change(Values values, Instant now) {
+    public void change(Values values, Instant now) {
         if (values.questionCount() < 1 || values.questionCount() > MAX_QUESTIONS) {
             throw new IllegalArgumentException("The number of questions must be between 1 and " + MAX_QUESTIONS + ".");
         }

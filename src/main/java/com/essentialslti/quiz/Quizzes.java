@@ -1,13 +1,18 @@
 package com.essentialslti.quiz;
 
-import com.essentialslti.course.Course;
+import com.essentialslti.course.Activity;
 import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
+import com.essentialslti.course.MissedTopics;
 import com.essentialslti.course.ResourceLink;
-import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.Grade;
+import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.Gradebook;
 import com.essentialslti.infra.Database;
+import com.essentialslti.quiz.bank.QuestionDraw;
+import com.essentialslti.quiz.bank.QuestionVersion;
+import com.essentialslti.quiz.bank.QuizBank;
+import com.essentialslti.quiz.bank.Topic;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -111,7 +116,7 @@ public final class Quizzes {
             String id = inProgress.get().id();
             return database.read(em -> ownAttempt(em, learner, id));
         }
-        QuizBank.ensureSeeded(database, bankScope(learner.resourceLink()), clock.instant());
+        QuizBank.ensureSeeded(database, QuizBank.scopeOf(learner.resourceLink()), clock.instant());
         return database.transactionRetryingOnce(em -> {
             List<Attempt> attempts = attemptsOf(em, learner);
             Optional<Attempt> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
@@ -126,7 +131,7 @@ public final class Quizzes {
             if (!settings.attemptsLeft(attempts.size())) {
                 throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
             }
-            String scope = bankScope(learner.resourceLink());
+            String scope = QuizBank.scopeOf(learner.resourceLink());
             List<String> drawn = QuestionDraw.draw(QuizBank.candidates(em, scope), settings.questionCount(), random);
             if (drawn.isEmpty()) {
                 throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");
@@ -344,6 +349,46 @@ public final class Quizzes {
         }
     }
 
+    /** Answers another activity's question (see {@link MissedTopics}) with {@link #missedTopics}. */
+    public void answer(MissedTopics question) {
+        missedTopics(question.courseId(), question.userId()).forEach(topic -> question.missed(topic.key(),
+                topic.name()));
+    }
+
+    /** A topic of the bank, by its key (the shipped bank's topic id, e.g. {@code benefits}) and its name. */
+    public record TopicMissed(String key, String name) {
+    }
+
+    /**
+     * The topics of the questions the learner did not get fully right in their latest submitted attempt at any quiz
+     * link of the course, in the attempt's order and each once; empty when they submitted none there. Two queries:
+     * the attempt, then its items' topics.
+     */
+    public List<TopicMissed> missedTopics(String courseId, String userId) {
+        return database.read(em -> {
+            List<String> latest = em.createQuery("SELECT a.id FROM Attempt a, ResourceLink l "
+                            + "WHERE l.id = a.resourceLinkId AND l.course.id = :c AND l.activity = :quiz "
+                            + "AND a.userId = :u AND a.state = :s ORDER BY a.submittedAt DESC, a.id DESC", String.class)
+                    .setParameter("c", courseId)
+                    .setParameter("quiz", Activity.READINESS_QUIZ.key())
+                    .setParameter("u", userId)
+                    .setParameter("s", Attempt.State.SUBMITTED)
+                    .setMaxResults(1)
+                    .getResultList();
+            if (latest.isEmpty()) {
+                return List.<TopicMissed>of();
+            }
+            return em.createQuery("SELECT t.key, t.name FROM AttemptItem i, QuestionVersion v, Topic t "
+                            + "WHERE i.attempt.id = :a AND v.id = i.questionVersionId AND t.id = v.topicId "
+                            + "AND (i.score IS NULL OR i.score < 1) ORDER BY i.position", Object[].class)
+                    .setParameter("a", latest.get(0))
+                    .getResultList().stream()
+                    .map(row -> new TopicMissed((String) row[0], (String) row[1]))
+                    .distinct()
+                    .toList();
+        });
+    }
+
     private static Attempt ownAttempt(EntityManager em, Membership learner, String attemptId) {
         Attempt attempt = attemptId == null ? null : em.find(Attempt.class, attemptId);
         if (attempt == null || !attempt.userId().equals(learner.user().id())
@@ -371,9 +416,5 @@ public final class Quizzes {
     static QuizSettings settingsOf(EntityManager em, String linkId) {
         QuizSettings stored = em.find(QuizSettings.class, linkId);
         return stored != null ? stored : QuizSettings.defaultsFor(linkId, Instant.EPOCH);
-    }
-
-    static String bankScope(ResourceLink link) {
-        return link.course().map(Course::id).orElse(link.id());
     }
 }

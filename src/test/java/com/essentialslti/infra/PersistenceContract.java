@@ -5,20 +5,15 @@ import com.essentialslti.course.CourseActivity;
 import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.Enrolments;
 import com.essentialslti.course.Membership;
-import com.essentialslti.lti.claims.LaunchClaims;
-import com.essentialslti.lti.claims.LtiClaim;
-import com.essentialslti.lti.keys.KeyRing;
-import com.essentialslti.lti.launch.ValidatedLaunch;
+import com.essentialslti.course.MissedTopics;
 import com.essentialslti.grading.GradeOutbox;
 import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.grading.RelayFixture;
 import com.essentialslti.grading.ScoreRelay;
-import com.essentialslti.quiz.Attempt;
-import com.essentialslti.quiz.FeedbackMode;
-import com.essentialslti.quiz.GradingMethod;
-import com.essentialslti.quiz.QuestionVersion;
-import com.essentialslti.quiz.QuizSettings;
-import com.essentialslti.quiz.Quizzes;
+import com.essentialslti.lti.claims.LaunchClaims;
+import com.essentialslti.lti.claims.LtiClaim;
+import com.essentialslti.lti.keys.KeyRing;
+import com.essentialslti.lti.launch.ValidatedLaunch;
 import com.essentialslti.selfassessment.Assessment;
 import com.essentialslti.selfassessment.SelfAssessments;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
@@ -33,6 +28,13 @@ import com.essentialslti.lti.session.LaunchTokens;
 import com.essentialslti.lti.session.LoginRequest;
 import com.essentialslti.lti.session.LoginState;
 import com.essentialslti.lti.session.LoginStates;
+import com.essentialslti.quiz.Attempt;
+import com.essentialslti.quiz.FeedbackMode;
+import com.essentialslti.quiz.GradingMethod;
+import com.essentialslti.quiz.QuizSettings;
+import com.essentialslti.quiz.Quizzes;
+import com.essentialslti.quiz.bank.QuestionVersion;
+import com.essentialslti.quiz.bank.Topic;
 import com.essentialslti.testing.MutableClock;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -357,10 +359,10 @@ abstract class PersistenceContract {
 
             Database upgraded = open(before);
 
-            com.essentialslti.quiz.QuestionVersion version = upgraded.read(em ->
-                    em.find(com.essentialslti.quiz.QuestionVersion.class, "v1"));
+            com.essentialslti.quiz.bank.QuestionVersion version = upgraded.read(em ->
+                    em.find(com.essentialslti.quiz.bank.QuestionVersion.class, "v1"));
             assertThat(version.generalFeedback()).isEmpty();
-            assertThat(version.options()).extracting(com.essentialslti.quiz.AnswerOption::partialCredit)
+            assertThat(version.options()).extracting(com.essentialslti.quiz.bank.AnswerOption::partialCredit)
                     .containsExactly(0.0, 0.0);
             assertThat(version.score(java.util.Set.of(1), true)).isZero();
         }
@@ -1366,6 +1368,52 @@ abstract class PersistenceContract {
         List<OutboxScore> outbox() {
             return db.read(em -> em.createQuery("SELECT o FROM OutboxScore o ORDER BY o.scoreTimestamp",
                     OutboxScore.class).getResultList());
+        }
+
+        @Test
+        void theQuizTellsAnotherActivityTheTopicsMissedInTheLearnersLatestAttemptInTheCourse() {
+            Membership learner = learner("42");
+            String course = learner.resourceLink().course().orElseThrow().id();
+            MissedTopics before = new MissedTopics(course, learner.user().id());
+            quizzes.answer(before);
+            assertThat(before.topics()).as("no attempt submitted yet").isEmpty();
+            changeGradingMethod(learner, GradingMethod.HIGHEST);
+
+            quizzes.submit(learner, answerRightly(learner).id());
+            Attempt wrong = answerAll(learner, 0);
+            quizzes.submit(learner, wrong.id());
+
+            Quizzes.AttemptView latest = quizzes.view(learner, wrong.id(), true);
+            Map<String, String> expected = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < latest.questions().size(); i++) {
+                Double earned = latest.attempt().item(i).score();
+                if (earned == null || earned < 1.0) {
+                    Topic topic = latest.topicsByVersion().get(latest.questions().get(i).id());
+                    expected.putIfAbsent(topic.key(), topic.name());
+                }
+            }
+            MissedTopics question = new MissedTopics(course, learner.user().id());
+            quizzes.answer(question);
+            assertThat(question.topics()).isEqualTo(expected);
+            assertThat(question.topics().keySet()).as("keys of the shipped bank")
+                    .allSatisfy(key -> assertThat(key).matches("[a-z0-9-]+"));
+
+            MissedTopics elsewhere = new MissedTopics("another-course", learner.user().id());
+            quizzes.answer(elsewhere);
+            assertThat(elsewhere.topics()).isEmpty();
+            MissedTopics someoneElse = new MissedTopics(course, learner("43").user().id());
+            quizzes.answer(someoneElse);
+            assertThat(someoneElse.topics()).isEmpty();
+        }
+
+        @Test
+        void aLearnerWhoGotEverythingRightMissedNoTopic() {
+            Membership learner = learner("44");
+            quizzes.submit(learner, answerRightly(learner).id());
+            MissedTopics question = new MissedTopics(learner.resourceLink().course().orElseThrow().id(),
+                    learner.user().id());
+            quizzes.answer(question);
+            assertThat(question.topics()).isEmpty();
         }
 
         @Test

@@ -1,5 +1,8 @@
 package com.essentialslti.quiz;
 
+import com.essentialslti.quiz.bank.QuestionScoringTest;
+import com.essentialslti.quiz.bank.QuestionType;
+import com.essentialslti.quiz.bank.QuestionVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

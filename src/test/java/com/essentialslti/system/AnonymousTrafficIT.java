@@ -1,7 +1,7 @@
 package com.essentialslti.system;
 
-import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
+import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.LoginFlood;
 import com.essentialslti.testing.PlatformSimulator;
 import com.essentialslti.testing.ToolProcess;

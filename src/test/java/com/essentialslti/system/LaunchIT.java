@@ -1,8 +1,8 @@
 package com.essentialslti.system;
 
 import com.essentialslti.lti.claims.LtiClaim;
-import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
+import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.IdTokenBuilder;
 import com.essentialslti.testing.Keys;
 import com.essentialslti.testing.PlatformSimulator;

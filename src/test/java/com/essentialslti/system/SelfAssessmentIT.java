@@ -20,7 +20,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -555,7 +554,6 @@ class SelfAssessmentIT {
     // Beside the readiness quiz
 
     @Test
-    @Disabled("needs the quiz's MissedTopics observer from issue14-r")
     void aLearnerWhoMissedQuizTopicsSeesThemBesideTheirSelfRating() {
         Member quiz = launch("sa-quiz-1", t -> t.roles(IdTokenBuilder.LEARNER)
                 .with(LtiClaim.RESOURCE_LINK, Map.of("id", "link-sa-quiz-quiz", "title", "Readiness quiz"))

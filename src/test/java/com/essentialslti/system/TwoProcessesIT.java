@@ -1,8 +1,8 @@
 package com.essentialslti.system;
 
 import com.essentialslti.ToolStartup;
-import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.Browser.Page;
+import com.essentialslti.testing.Browser;
 import com.essentialslti.testing.PlatformSimulator;
 import com.essentialslti.testing.ToolProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,9 +1,9 @@
 package com.essentialslti.lti.registration;
 
 import com.essentialslti.infra.Database;
-
 import com.essentialslti.infra.LogValues;
 import com.essentialslti.infra.Settings;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

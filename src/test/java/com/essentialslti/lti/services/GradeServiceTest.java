@@ -1,8 +1,8 @@
 package com.essentialslti.lti.services;
 
-import com.essentialslti.testing.SimulatedGradebook;
 import com.essentialslti.testing.SimulatedGradebook.LineItem;
 import com.essentialslti.testing.SimulatedGradebook.ScorePost;
+import com.essentialslti.testing.SimulatedGradebook;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

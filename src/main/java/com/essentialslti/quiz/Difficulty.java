@@ -1,5 +1,0 @@
-package com.essentialslti.quiz;
-
-public enum Difficulty {
-    EASY, MEDIUM, HARD
-}

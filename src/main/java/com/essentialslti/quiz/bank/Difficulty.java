@@ -1,0 +1,5 @@
+package com.essentialslti.quiz.bank;
+
+public enum Difficulty {
+    EASY, MEDIUM, HARD
+}
