@@ -1,5 +1,6 @@
 package com.essentialslti.grading;
 
+import com.essentialslti.course.Activity;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
 import com.essentialslti.infra.KeyedLocks;
@@ -52,9 +53,17 @@ public final class ScoreRelay {
 
     private static final Logger LOG = Logger.getLogger(ScoreRelay.class.getName());
     static final int BATCH = 200;
-    /** The line item a tool-created column gets, so that the tool finds it again. */
-    static final String RESOURCE_ID = "essentials-readiness-quiz";
-    static final String TAG = "essentials-readiness";
+    /**
+     * The resourceId and tag a tool-created column gets, by the link's activity, so that the tool finds it again
+     * and the LMS tells the activities' columns apart. The quiz keeps the names of the columns it created before
+     * other activities had any.
+     */
+    static LineItemSpec columnFor(Optional<Activity> activity, String platformLinkId, String label, double maximum) {
+        Activity of = activity.orElse(Activity.READINESS_QUIZ);
+        return of == Activity.READINESS_QUIZ
+                ? new LineItemSpec(platformLinkId, "essentials-readiness-quiz", "essentials-readiness", label, maximum)
+                : new LineItemSpec(platformLinkId, "essentials-" + of.key(), "essentials-" + of.key(), label, maximum);
+    }
 
     private final Database database;
     private final Registrations registrations;
@@ -270,7 +279,8 @@ public final class ScoreRelay {
         if (score.lineItemUrl().isPresent()) {
             return URI.create(score.lineItemUrl().get());
         }
-        String platformLinkId = database.read(em -> em.find(ResourceLink.class, score.resourceLinkId()).linkId());
+        ResourceLink link = database.read(em -> em.find(ResourceLink.class, score.resourceLinkId()));
+        String platformLinkId = link.linkId();
         String container = score.lineItemsUrl().orElseThrow();
         String key = registration.id() + " " + container + " " + platformLinkId;
         URI found;
@@ -282,7 +292,7 @@ public final class ScoreRelay {
             found = lineItemsFound.get(key);
             if (found == null) {
                 found = grades.findOrCreateLineItem(registration, URI.create(container),
-                        new LineItemSpec(platformLinkId, RESOURCE_ID, TAG, score.label(), score.scoreMaximum()));
+                        columnFor(link.activity(), platformLinkId, score.label(), score.scoreMaximum()));
                 lineItemsFound.put(key, found);
             }
         }

@@ -116,6 +116,18 @@ class ScoreRelayTest {
     }
 
     @Test
+    void aColumnTheToolCreatesIsNamedAfterTheLinksActivityAndTheQuizKeepsItsOldNames() {
+        assertThat(ScoreRelay.columnFor(Optional.of(com.essentialslti.course.Activity.SELF_ASSESSMENT), "l1", "Self",
+                100)).extracting(c -> c.resourceId() + " " + c.tag())
+                .isEqualTo("essentials-self-assessment essentials-self-assessment");
+        assertThat(ScoreRelay.columnFor(Optional.of(com.essentialslti.course.Activity.READINESS_QUIZ), "l1", "Quiz",
+                100)).extracting(c -> c.resourceId() + " " + c.tag())
+                .isEqualTo("essentials-readiness-quiz essentials-readiness");
+        assertThat(ScoreRelay.columnFor(Optional.empty(), "l1", "Quiz", 100).resourceId())
+                .isEqualTo("essentials-readiness-quiz");
+    }
+
+    @Test
     void scoresOfALinkWithoutALaunchLineItemSentSideBySideShareTheOneColumnCreatedForIt() {
         List<Membership> learners = java.util.stream.IntStream.range(0, 8)
                 .mapToObj(i -> fixture.learner("learner-" + i, "link-without-column")).toList();
