@@ -69,6 +69,9 @@ final class CaseReader {
             return FrameworkImport.refused(new ImportProblem(0, "the file is not a JSON object (or has a key twice)"
                     + detail));
         }
+        if (root == null) { // the file is the JSON literal null
+            return FrameworkImport.refused(new ImportProblem(0, "the file is not a JSON object"));
+        }
         CaseReader reader = new CaseReader();
         Map<String, Object> pack = root.get("CFPackage") instanceof Map<?, ?> ? reader.object(root.get("CFPackage"),
                 "/CFPackage") : root;

@@ -11,6 +11,7 @@ import com.essentialslti.quiz.bank.QuestionType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import com.essentialslti.testing.MutatedText;
 import org.quicktheories.core.Gen;
 
 import java.nio.charset.StandardCharsets;
@@ -63,24 +64,11 @@ class OutsideInputPropertyTest {
             "\u0000", "\uFFFE", "\uD800", "<!DOCTYPE x>", "&xxe;");
 
     static Gen<String> tokenText(int maxTokens) {
-        return lists().of(arbitrary().pick(TOKENS)).ofSizeBetween(0, maxTokens).map(t -> String.join("", t));
+        return MutatedText.tokenText(TOKENS, maxTokens);
     }
 
-    /** A valid file with a few pieces inserted, deleted or replaced at random places. */
     static Gen<String> mutationsOf(List<String> samples) {
-        Gen<List<Integer>> edits = lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 12);
-        return arbitrary().pick(samples).zip(edits, arbitrary().pick(TOKENS), (sample, at, token) -> {
-            StringBuilder text = new StringBuilder(sample);
-            for (int i = 0; i < at.size(); i++) {
-                int position = at.get(i) % (text.length() + 1);
-                switch (at.get(i) % 3) {
-                    case 0 -> text.insert(position, token);
-                    case 1 -> text.delete(position, Math.min(text.length(), position + 1 + at.get(i) % 40));
-                    default -> text.replace(position, Math.min(text.length(), position + token.length()), token);
-                }
-            }
-            return text.toString();
-        });
+        return MutatedText.mutationsOf(samples, TOKENS);
     }
 
     /** The declared outcome of an import: acceptable questions, or at least one problem in words. */

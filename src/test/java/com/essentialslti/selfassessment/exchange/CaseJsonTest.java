@@ -227,6 +227,11 @@ class CaseJsonTest {
             assertThat(problemsOf("<CFPackage/>")).singleElement().asString()
                     .startsWith("the file is not a JSON object");
         }
+
+        @Test
+        void thatIsTheJsonLiteralNullIsRefused() { // found by FrameworkFilesPropertyTest
+            assertThat(problemsOf("null")).singleElement().asString().isEqualTo("the file is not a JSON object");
+        }
     }
 
     @Nested
