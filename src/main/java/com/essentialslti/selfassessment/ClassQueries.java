@@ -61,9 +61,8 @@ final class ClassQueries {
         this.frameworks = frameworks;
     }
 
-    /** The class view of a link. */
-    ClassView classView(ResourceLink link, SelfAssessmentSettings settings) {
-        FrameworkContent current = frameworks.current(CourseFrameworks.scopeOf(link)).content();
+    /** The class view of a link, its columns the areas of {@code current} (the course's framework now). */
+    ClassView classView(ResourceLink link, SelfAssessmentSettings settings, FrameworkContent current) {
         return database.read(em -> {
             List<ClassView.Member> members = new ArrayList<>();
             for (Object[] row : em.createQuery(MEMBERS, Object[].class).setParameter("l", link.id())

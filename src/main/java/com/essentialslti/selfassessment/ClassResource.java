@@ -4,6 +4,7 @@ import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Database;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
+import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,10 +39,10 @@ public class ClassResource {
     public Response classView(@QueryParam("s") String token) {
         Membership trainer = StaffResource.staff(visitors, token);
         SelfAssessmentSettings settings = assessments.settings(trainer.resourceLink());
-        ClassView view = queries().classView(trainer.resourceLink(), settings);
-        String targetName = settings.targetName(assessments.frameworks()
-                .current(CourseFrameworks.scopeOf(trainer.resourceLink())).content());
-        return SelfAssessmentResource.html(ClassPages.classView(trainer, view, targetName, token));
+        FrameworkContent current = assessments.frameworks().current(CourseFrameworks.scopeOf(trainer.resourceLink()))
+                .content();
+        ClassView view = queries().classView(trainer.resourceLink(), settings, current);
+        return SelfAssessmentResource.html(ClassPages.classView(trainer, view, settings.targetName(current), token));
     }
 
     @GET

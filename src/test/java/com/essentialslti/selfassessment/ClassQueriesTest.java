@@ -105,7 +105,7 @@ class ClassQueriesTest {
         assessments.startOrResume(dan);
         launch("trainer", "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor", LINK);
 
-        ClassView view = queries.classView(ann.resourceLink(), assessments.settings(ann.resourceLink()));
+        ClassView view = queries.classView(ann.resourceLink(), assessments.settings(ann.resourceLink()), framework);
 
         assertThat(view.learners()).extracting(r -> r.member().name()).containsExactly("Name ann", "Name bob");
         assertThat(view.learners().get(0).snapshots()).hasSize(2);
