@@ -1,5 +1,7 @@
 package com.essentialslti.selfassessment;
 
+import com.essentialslti.selfassessment.framework.FrameworkContent;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +58,47 @@ final class ProfileChart {
         chart.put("rows", rows);
         chart.put("ticks", ticks);
         chart.put("hasPrevious", previous.isPresent());
+        chart.put("whose", "your"); // the learner's own page; a trainer's names the learner
         return chart;
+    }
+
+    /** The chart's model with its title and its description: each area's level and target in words. */
+    static Map<String, Object> model(Profile profile, Optional<Profile> previous, String title) {
+        Map<String, Object> chart = model(profile, previous);
+        chart.put("chartTitle", title);
+        chart.put("chartDescription", profile.areas().stream().map(a -> a.area().name() + ": " + one(a.level())
+                        + (a.hasTarget() ? " (target " + one(a.target()) + ")" : ""))
+                .reduce((x, y) -> x + "; " + y).orElse("No ratings."));
+        return chart;
+    }
+
+    /** Each area's row of the table beside the chart: level, target and the previous snapshot's level. */
+    static List<Map<String, Object>> table(Profile profile, Optional<Profile> previous) {
+        return profile.areas().stream().map(a -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("name", a.area().name());
+            row.put("level", one(a.level()));
+            row.put("target", a.hasTarget() ? one(a.target()) : "none");
+            row.put("previous", previous.flatMap(p -> p.area(a.area().key())).map(p -> one(p.level())).orElse("-"));
+            return row;
+        }).toList();
+    }
+
+    /** The strengths, for a list: competency, area, level and target by name. */
+    static List<Map<String, Object>> strengths(Profile profile) {
+        FrameworkContent framework = profile.framework();
+        return profile.strengths().stream().map(r -> Map.<String, Object>of("name", r.competency().name(),
+                "area", r.area().name(), "level", framework.level(r.level()).name(),
+                "target", framework.level(r.target()).name())).toList();
+    }
+
+    /** The development areas, largest gap first, for a list: as {@link #strengths} with the gap in words. */
+    static List<Map<String, Object>> developmentAreas(Profile profile) {
+        FrameworkContent framework = profile.framework();
+        return profile.developmentAreas().stream().map(r -> Map.<String, Object>of("name", r.competency().name(),
+                "area", r.area().name(), "level", framework.level(r.level()).name(),
+                "target", framework.level(r.target()).name(), "gap", r.gap(),
+                "gapWords", r.gap() == 1 ? "1 level below" : r.gap() + " levels below")).toList();
     }
 
     private static int x(double level, int levels) {

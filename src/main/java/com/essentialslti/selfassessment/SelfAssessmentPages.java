@@ -155,30 +155,13 @@ final class SelfAssessmentPages {
         model.put("assessmentId", result.snapshot().id());
         model.put("submittedAt", result.snapshot().submittedAt().map(Dates.TIME::format).orElse(""));
         model.put("targetName", result.targetName());
-        Map<String, Object> chart = ProfileChart.model(profile, result.previous());
-        chart.put("chartTitle", "Your competency profile against " + result.targetName());
-        chart.put("chartDescription", profile.areas().stream().map(a -> a.area().name() + ": "
-                + ProfileChart.one(a.level()) + (a.hasTarget() ? " (target " + ProfileChart.one(a.target()) + ")" : ""))
-                .reduce((x, y) -> x + "; " + y).orElse("No ratings."));
-        model.put("chart", chart);
+        model.put("chart", ProfileChart.model(profile, result.previous(),
+                "Your competency profile against " + result.targetName()));
         model.put("hasPrevious", result.previous().isPresent());
-        model.put("areas", profile.areas().stream().map(a -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("name", a.area().name());
-            row.put("level", ProfileChart.one(a.level()));
-            row.put("target", a.hasTarget() ? ProfileChart.one(a.target()) : "none");
-            row.put("previous", result.previous().flatMap(p -> p.area(a.area().key()))
-                    .map(p -> ProfileChart.one(p.level())).orElse("-"));
-            return row;
-        }).toList());
-        model.put("strengths", profile.strengths().stream().map(r -> Map.of("name", r.competency().name(),
-                "area", r.area().name(), "level", framework.level(r.level()).name(),
-                "target", framework.level(r.target()).name())).toList());
+        model.put("areas", ProfileChart.table(profile, result.previous()));
+        model.put("strengths", ProfileChart.strengths(profile));
         model.put("hasStrengths", !profile.strengths().isEmpty());
-        model.put("development", profile.developmentAreas().stream().map(r -> Map.of("name", r.competency().name(),
-                "area", r.area().name(), "level", framework.level(r.level()).name(),
-                "target", framework.level(r.target()).name(), "gap", r.gap(),
-                "gapWords", r.gap() == 1 ? "1 level below" : r.gap() + " levels below")).toList());
+        model.put("development", ProfileChart.developmentAreas(profile));
         model.put("hasDevelopment", !profile.developmentAreas().isEmpty());
         model.put("plans", profile.areasToDevelop().stream().map(a -> Map.of("area", a.area().name(),
                 "shares", Arrays.stream(Share.values()).map(share -> Map.of("label", share.label(),

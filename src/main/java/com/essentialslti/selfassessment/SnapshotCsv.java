@@ -6,8 +6,10 @@ import com.essentialslti.selfassessment.framework.FrameworkContent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Snapshots as CSV, one line per competency rated: the learner's own download and the trainer's class export
@@ -36,14 +38,35 @@ final class SnapshotCsv {
         line(out, HEADER);
     }
 
+    /** A snapshot as the CSV writes it, whether read as an {@link Assessment} or as the class export's rows. */
+    record Snapshot(String learner, int number, Optional<Instant> submittedAt, String frameworkVersionId,
+                    Map<String, Integer> levels, Map<String, String> evidence) {
+
+        static Snapshot of(LtiUser learner, Assessment assessment) {
+            return new Snapshot(learnerName(learner.name(), learner.subject()), assessment.number(),
+                    assessment.submittedAt(), assessment.frameworkVersionId(), assessment.levels(),
+                    assessment.evidence());
+        }
+    }
+
+    /** How the trainer's pages and the CSV name a learner: by the name the platform shared, else by its id. */
+    static String learnerName(Optional<String> name, String subject) {
+        return name.orElse("Learner " + subject);
+    }
+
     /** The snapshot's lines. */
     static void rows(Appendable out, LtiUser learner, Assessment snapshot, FrameworkContent framework,
                      Map<String, Integer> target) {
+        rows(out, Snapshot.of(learner, snapshot), framework, target);
+    }
+
+    /** The snapshot's lines: one per competency rated, in the framework's order. */
+    static void rows(Appendable out, Snapshot snapshot, FrameworkContent framework, Map<String, Integer> target) {
         Map<String, String> notes = snapshot.evidence();
-        String name = learner.name().orElse("Learner " + learner.subject());
         String submitted = snapshot.submittedAt().map(Object::toString).orElse("");
+        String number = String.valueOf(snapshot.number());
         for (Profile.CompetencyResult r : new Profile(framework, snapshot.levels(), target).competencies()) {
-            line(out, List.of(name, String.valueOf(snapshot.number()), submitted, snapshot.frameworkVersionId(),
+            line(out, List.of(snapshot.learner(), number, submitted, snapshot.frameworkVersionId(),
                     r.area().name(), r.competency().key(), r.competency().name(), String.valueOf(r.level()),
                     framework.level(r.level()).name(), r.target() > 0 ? String.valueOf(r.target()) : "",
                     r.target() > 0 ? String.valueOf(r.gap()) : "", notes.getOrDefault(r.competency().key(), "")));

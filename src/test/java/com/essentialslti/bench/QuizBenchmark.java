@@ -36,9 +36,6 @@ import java.util.regex.Pattern;
 public final class QuizBenchmark {
 
     static final Pattern USER_ID = Pattern.compile("\"userId\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern ACCESS = Pattern.compile(
-            "(?:timeMillis: (\\d+)\\].*)?event=http .*method=\"?(\\w+)\"? path=\"?(/quiz[^\"\\s]*)\"? status=(\\d+) "
-                    + "micros=(\\d+)"); // the access log quotes what the request controls
 
     public static void main(String[] args) throws Exception {
         int quizzes = Integer.getInteger("bench.quizzes", 2000);
@@ -82,7 +79,8 @@ public final class QuizBenchmark {
             Thread.sleep(2000); // the last scores
             System.out.printf("quizzes: %d at concurrency %d in %.1f s (%.1f quizzes/s)%n", quizzes, concurrency,
                     seconds, quizzes / seconds);
-            serverTimes(log, logFrom, GcPauses.read(gcLog));
+            ServerTimes.read(log, logFrom, "/quiz", (method, path) -> method + " " + kind(path))
+                    .print(GcPauses.read(gcLog));
             scoreLatencies(platform.gradebook(), submitted);
         }
     }
@@ -133,48 +131,6 @@ public final class QuizBenchmark {
         return done.status() == 303 && browser.follow(done).status() == 200;
     }
 
-    /** A request from the access log: its server time, and when it ended (0 when the log line has no time). */
-    private record Served(long micros, long endMillis) {
-    }
-
-    private static void serverTimes(Path log, long from, GcPauses gc) throws Exception {
-        String text = Files.readString(log).substring((int) from);
-        Map<String, List<Served>> byKind = new java.util.TreeMap<>();
-        Matcher m = ACCESS.matcher(text);
-        while (m.find()) {
-            Served served = new Served(Long.parseLong(m.group(5)), m.group(1) == null ? 0 : Long.parseLong(m.group(1)));
-            byKind.computeIfAbsent("all", k -> new ArrayList<>()).add(served);
-            byKind.computeIfAbsent(m.group(2) + " " + kind(m.group(3)), k -> new ArrayList<>()).add(served);
-        }
-        byKind.forEach((kind, requests) -> {
-            long[] sorted = requests.stream().mapToLong(Served::micros).sorted().toArray();
-            System.out.printf("server time, %-14s (%6d requests): p50 %6.2f ms, p95 %6.2f ms, p99 %6.2f ms, "
-                    + "max %6.2f ms%n", kind, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                    sorted[sorted.length - 1] / 1e3);
-        });
-        pauseShares(byKind, gc);
-    }
-
-    /**
-     * How much of each kind's tail the garbage collector explains: of the requests slower than the p99, how many
-     * overlapped a stop-the-world pause, and the p99 of the requests that overlapped none.
-     */
-    private static void pauseShares(Map<String, List<Served>> byKind, GcPauses gc) {
-        if (gc.count() == 0 || byKind.values().stream().flatMap(List::stream).anyMatch(r -> r.endMillis() == 0)) {
-            return;
-        }
-        byKind.forEach((kind, requests) -> {
-            long p99 = Math.round(pct(requests.stream().mapToLong(Served::micros).sorted().toArray(), 99) * 1e3);
-            List<Served> tail = requests.stream().filter(r -> r.micros() > p99).toList();
-            long tailInPauses = tail.stream().filter(r -> gc.overlaps(r.endMillis(), r.micros())).count();
-            long[] outsidePauses = requests.stream().filter(r -> !gc.overlaps(r.endMillis(), r.micros()))
-                    .mapToLong(Served::micros).sorted().toArray();
-            System.out.printf("gc pauses, %-14s: %d of the %d slower than p99 overlapped one; p99 of the %d that "
-                    + "overlapped none %6.2f ms%n", kind, tailInPauses, tail.size(), outsidePauses.length,
-                    pct(outsidePauses, 99));
-        });
-    }
-
     /**
      * The tool's JVM options: its GC log; extra options (bench.jvmArgs, space-separated), e.g. a JFR recording; the
      * database's.
@@ -194,12 +150,7 @@ public final class QuizBenchmark {
 
     /** The page a quiz path belongs to: overview, start, question, review, submit or result. */
     static String kind(String path) {
-        String withoutQuery = path.replaceFirst("\\?.*", "");
-        String[] parts = withoutQuery.split("/");
-        if (parts.length <= 2) {
-            return "overview";
-        }
-        return parts[parts.length - 1].matches("\\d+") ? parts[parts.length - 2] : parts[parts.length - 1];
+        return ServerTimes.page(path);
     }
 
     private static void scoreLatencies(SimulatedGradebook gradebook, Map<String, Instant> submitted) {
@@ -213,16 +164,8 @@ public final class QuizBenchmark {
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("scores delivered: %d of %d; submit to platform: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                sorted.length, submitted.size(), pct(sorted, 50), pct(sorted, 95),
+                sorted.length, submitted.size(), ServerTimes.pct(sorted, 50), ServerTimes.pct(sorted, 95),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e3);
-    }
-
-    private static double pct(long[] sortedMicros, int percentile) {
-        if (sortedMicros.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedMicros.length) - 1;
-        return sortedMicros[Math.max(0, index)] / 1e3;
     }
 
     private QuizBenchmark() {

@@ -1,5 +1,6 @@
 package com.essentialslti.testing;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -14,7 +15,54 @@ public final class SelfAssessor {
 
     static final String FORM = "application/x-www-form-urlencoded";
 
-    private SelfAssessor() {
+    private final Browser browser;
+    private final String tool;
+    private final String session;
+    private Duration reading = Duration.ZERO;
+
+    /** A learner at the tool {@code tool} with the launch token {@code session}. */
+    public SelfAssessor(Browser browser, String tool, String session) {
+        this.browser = browser;
+        this.tool = tool;
+        this.session = session;
+    }
+
+    /** How long the learner reads each area's page before saving it (0: at once). */
+    public SelfAssessor reading(Duration perPage) {
+        reading = perPage;
+        return this;
+    }
+
+    /** Rates every competency, area by area, at the level {@code level} gives its key; returns the review page. */
+    public Browser.Page rateEverything(ToIntFunction<String> level) {
+        Browser.Page page = start(browser, tool, session);
+        while (page.uri().getPath().contains("/area/")) {
+            pause();
+            page = rateAndGoOn(browser, tool, session, page, level);
+        }
+        return page;
+    }
+
+    /** Rates everything at the levels given and submits; returns the result page. */
+    public Browser.Page takeIt(ToIntFunction<String> level) {
+        return follow(browser, submit(browser, tool, session, rateEverything(level)), "submit");
+    }
+
+    /** Rates everything at one level and submits; returns the result page. */
+    public Browser.Page takeIt(int everywhere) {
+        return takeIt(key -> everywhere);
+    }
+
+    private void pause() {
+        if (reading.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(reading.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts or resumes the self-assessment; returns the area page it lands on. */

@@ -94,6 +94,11 @@ public final class ToolProcess implements AutoCloseable {
     }
 
     /** User plus system CPU time of the tool's JVM so far, in nanoseconds (Linux /proc). */
+    /** The tool's process id (for jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     public long cpuNanos() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -146,7 +146,13 @@ public final class CourseFrameworks {
                 + "ORDER BY v.number DESC", FrameworkVersion.class).setParameter("s", scope).getResultList());
     }
 
+    /** A version's number, and its content from the cache: a cached version's JSON (58 KB shipped) is not read. */
     private Current current(EntityManager em, String versionId) {
+        FrameworkContent cached = versions.getIfPresent(versionId);
+        if (cached != null) {
+            return new Current(versionId, em.createQuery("SELECT v.number FROM FrameworkVersion v WHERE v.id = :id",
+                    Integer.class).setParameter("id", versionId).getSingleResult(), cached);
+        }
         FrameworkVersion version = em.find(FrameworkVersion.class, versionId);
         FrameworkContent content = versions.get(versionId, id -> version.content());
         return new Current(versionId, version.number(), content);
