@@ -2,6 +2,8 @@ package com.essentialslti.selfassessment;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
+import com.essentialslti.grading.GradeDelivery;
+import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.web.Pages;
 
 import java.util.ArrayList;
@@ -13,10 +15,18 @@ import java.util.Optional;
 /** The trainer's class pages: the class view (heat map, averages, gaps, who has not started) and one learner's. */
 final class ClassPages {
 
+    private static final GradeDelivery NO_GRADE = new GradeDelivery("No grade: the settings send none",
+            Optional.empty(), Optional.empty());
+
     private ClassPages() {
     }
 
-    static String classView(Membership trainer, ClassView view, String targetName, String session) {
+    /**
+     * The class view; {@code grades} the learners' latest grades in the outbox, by user id, or null when the
+     * link's settings send no grade.
+     */
+    static String classView(Membership trainer, ClassView view, String targetName, String session,
+                            Map<String, OutboxScore> grades) {
         Map<String, Object> model = SelfAssessmentPages.base(trainer, session, null);
         model.put("targetName", targetName);
         model.put("hasSnapshots", !view.learners().isEmpty());
@@ -39,6 +49,11 @@ final class ClassPages {
             row.put("snapshots", learner.snapshots().size());
             row.put("latest", learner.latestSnapshot().submittedAt().map(Dates.DAY::format).orElse(""));
             row.put("retakeInProgress", learner.retakeInProgress());
+            GradeDelivery grade = grades == null ? NO_GRADE
+                    : GradeDelivery.describe(Optional.ofNullable(grades.get(learner.member().userId())));
+            row.put("grade", grade.text());
+            grade.answer().ifPresent(answer -> row.put("gradeAnswer", answer));
+            grade.resendId().ifPresent(id -> row.put("resendId", id));
             rows.add(row);
         }
         model.put("learners", rows);

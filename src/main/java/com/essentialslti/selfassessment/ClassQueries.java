@@ -4,6 +4,8 @@ import com.essentialslti.course.CourseRole;
 import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.ResourceLink;
+import com.essentialslti.grading.GradeOutbox;
+import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.infra.Database;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
@@ -59,6 +61,11 @@ final class ClassQueries {
     ClassQueries(Database database, CourseFrameworks frameworks) {
         this.database = database;
         this.frameworks = frameworks;
+    }
+
+    /** Each learner's latest grade at the link in the outbox, by user id: where it stands in the LMS. */
+    Map<String, OutboxScore> grades(ResourceLink link) {
+        return database.read(em -> GradeOutbox.latestAt(em, link.id()));
     }
 
     /** The class view of a link, its columns the areas of {@code current} (the course's framework now). */

@@ -42,7 +42,9 @@ public class ClassResource {
         FrameworkContent current = assessments.frameworks().current(CourseFrameworks.scopeOf(trainer.resourceLink()))
                 .content();
         ClassView view = queries().classView(trainer.resourceLink(), settings, current);
-        return SelfAssessmentResource.html(ClassPages.classView(trainer, view, settings.targetName(current), token));
+        return SelfAssessmentResource.html(ClassPages.classView(trainer, view, settings.targetName(current), token,
+                settings.grading() == SelfAssessmentSettings.Grading.NONE ? null
+                        : queries().grades(trainer.resourceLink())));
     }
 
     @GET
