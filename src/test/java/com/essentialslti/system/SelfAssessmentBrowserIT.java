@@ -208,6 +208,23 @@ class SelfAssessmentBrowserIT {
     }
 
     @Test
+    void theClassViewAndALearnersPageHaveNoSeriousOrCriticalAccessibilityViolations() {
+        launch("sa-browser-class-1", IdTokenBuilder.LEARNER, "link-sa-browser-class");
+        rateEverythingByClicking();
+        launch("sa-browser-class-trainer", IdTokenBuilder.INSTRUCTOR, "link-sa-browser-class");
+
+        browser.findElement(By.linkText("The class's profiles")).click();
+        awaitHeading("Competency self-assessment: the class");
+        assertThat(browser.findElements(By.cssSelector("main svg[role=img] title"))).as("the heat map's name")
+                .isNotEmpty();
+        assertAccessible("the class view (heat map and table)");
+
+        browser.findElement(By.cssSelector("table.class-table tbody th a")).click();
+        awaitPage("a learner's page", d -> !heading().endsWith("the class"));
+        assertAccessible("one learner's snapshots and profile");
+    }
+
+    @Test
     void theTrainersSettingsPageHasNoSeriousOrCriticalAccessibilityViolations() {
         launch("sa-browser-trainer-1", IdTokenBuilder.INSTRUCTOR, "link-sa-browser-trainer");
         assertAccessible("trainer's self-assessment page (settings)");
