@@ -97,21 +97,9 @@ final class ClassPages {
         model.put("hasStrengths", !latest.strengths().isEmpty());
         model.put("development", ProfileChart.developmentAreas(latest));
         model.put("hasDevelopment", !latest.developmentAreas().isEmpty());
-        model.put("history", history(latest, snapshots, profiles));
+        model.put("history", ProfileChart.history(latest, snapshots, profiles));
         return Pages.render("selfassessment/learner", model);
     }
 
     /** The history table: the latest snapshot's areas as columns, a row per snapshot, oldest first. */
-    private static Map<String, Object> history(Profile latest, List<Assessment> snapshots, List<Profile> profiles) {
-        List<Profile.AreaResult> areas = latest.areas();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < snapshots.size(); i++) {
-            Profile profile = profiles.get(i);
-            rows.add(Map.of("number", snapshots.get(i).number(),
-                    "submittedAt", snapshots.get(i).submittedAt().map(Dates.TIME::format).orElse(""),
-                    "levels", areas.stream().map(a -> profile.area(a.area().key())
-                            .map(r -> ProfileChart.one(r.level())).orElse("-")).toList()));
-        }
-        return Map.of("areas", areas.stream().map(a -> a.area().name()).toList(), "rows", rows);
-    }
 }

@@ -108,4 +108,18 @@ final class ProfileChart {
     static String one(double value) {
         return String.valueOf(Math.round(value * 10) / 10.0);
     }
+
+    /** Each snapshot's level per area (the latest snapshot's areas), oldest first: how a profile moved. */
+    static Map<String, Object> history(Profile latest, List<Assessment> snapshots, List<Profile> profiles) {
+        List<Profile.AreaResult> areas = latest.areas();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            Profile profile = profiles.get(i);
+            rows.add(Map.of("number", snapshots.get(i).number(),
+                    "submittedAt", snapshots.get(i).submittedAt().map(Dates.TIME::format).orElse(""),
+                    "levels", areas.stream().map(a -> profile.area(a.area().key())
+                            .map(r -> one(r.level())).orElse("-")).toList()));
+        }
+        return Map.of("areas", areas.stream().map(a -> a.area().name()).toList(), "rows", rows);
+    }
 }

@@ -49,6 +49,14 @@ final class SelfAssessmentPages {
         model.put("snapshots", overview.snapshots().stream().map(a -> Map.of("id", a.id(), "number", a.number(),
                 "submittedAt", a.submittedAt().map(Dates.TIME::format).orElse(""))).toList());
         model.put("hasSnapshots", !overview.snapshots().isEmpty());
+        if (overview.snapshots().size() > 1) {
+            List<Profile> profiles = overview.snapshots().stream().map(a -> {
+                FrameworkContent made = assessments.frameworks().version(a.frameworkVersionId());
+                return new Profile(made, a.levels(), settings.targetIn(made));
+            }).toList();
+            model.put("history", ProfileChart.history(profiles.get(profiles.size() - 1), overview.snapshots(),
+                    profiles));
+        }
         model.put("retakes", retakesInWords(settings));
         model.put("mayStart", overview.mayStart() && cannotStart == null);
         model.put("startLabel", overview.inProgress().isPresent() ? "Continue your self-assessment"
