@@ -297,7 +297,9 @@ class SelfAssessmentIT {
                 .contains("Thin pale bars: your previous self-assessment");
         assertThat(second.document().select("main table thead th").eachText()).contains("Previous");
         assertThat(second.document().select("main table tbody tr td:eq(3)").eachText()).containsOnly("1.0");
-        assertThat(ada.get("/self-assessment").document().select("main table tbody tr")).hasSize(2);
+        Page overview = ada.get("/self-assessment");
+        assertThat(overview.document().select("main table.snapshots tbody tr")).hasSize(2);
+        assertThat(overview.document().select("main table.history tbody tr")).as("how the profile moved").hasSize(2);
     }
 
     @Test
@@ -311,7 +313,7 @@ class SelfAssessmentIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text()).contains("This self-assessment is taken once.");
         assertThat(refused.document().select("form[action=/self-assessment/start]")).isEmpty();
-        assertThat(ada.get("/self-assessment").document().select("main table tbody tr")).hasSize(1);
+        assertThat(ada.get("/self-assessment").document().select("main table.snapshots tbody tr")).hasSize(1);
     }
 
     @Test
