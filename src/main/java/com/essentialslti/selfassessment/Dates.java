@@ -5,11 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the self-assessment's pages write dates: in UTC, saying so, as the quiz's do. */
-final class Dates {
+public final class Dates {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK)
             .withZone(ZoneOffset.UTC);
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
     private Dates() {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * The self-assessment's pages: each method turns what {@link SelfAssessments} returns into a template model.
  * Every text of the framework and every note a learner wrote goes to the template as it is; Mustache escapes it.
  */
-final class SelfAssessmentPages {
+public final class SelfAssessmentPages {
 
     private SelfAssessmentPages() {
     }
@@ -205,7 +205,7 @@ final class SelfAssessmentPages {
         return lines;
     }
 
-    static Map<String, Object> base(Membership member, String session, String pageAddress) {
+    public static Map<String, Object> base(Membership member, String session, String pageAddress) {
         Map<String, Object> model = new HashMap<>();
         model.put("session", session);
         model.put("pageAddress", pageAddress);

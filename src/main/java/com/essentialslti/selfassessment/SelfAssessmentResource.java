@@ -41,7 +41,7 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class SelfAssessmentResource {
 
-    static final String PATH = "/self-assessment";
+    public static final String PATH = "/self-assessment";
 
     @Inject
     Visitors visitors;
@@ -278,7 +278,7 @@ public class SelfAssessmentResource {
         return Response.seeOther(target).build();
     }
 
-    static Response html(String page) {
+    public static Response html(String page) {
         return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

@@ -83,7 +83,7 @@ public class StaffResource {
     }
 
     /** A trainer or course admin of a link used for the self-assessment; others get a 403 or 404 page. */
-    static Membership staff(Visitors visitors, String token) {
+    public static Membership staff(Visitors visitors, String token) {
         return SelfAssessmentResource.atLink(visitors.requireStaff(token));
     }
 }

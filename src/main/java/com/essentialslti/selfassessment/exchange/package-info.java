@@ -11,5 +11,8 @@
  * hostile file (too large, not UTF-8, too many items or columns, too deep, cyclic, with duplicate ids or an unclosed
  * quote) is refused early and cheaply. What a format cannot carry (targets, 70-20-10 suggestions, quiz topics) is
  * said in the import's notes; the caller adds the course's defaults.
+ *
+ * <p>{@link com.essentialslti.selfassessment.exchange.FrameworkImportResource} is the trainer's import: upload,
+ * preview, confirm once, through the shared flow of {@code com.essentialslti.imports}.
  */
 package com.essentialslti.selfassessment.exchange;

@@ -1,11 +1,11 @@
-package com.essentialslti.selfassessment;
+package com.essentialslti.selfassessment.framework;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
-import com.essentialslti.selfassessment.framework.CourseFrameworks;
-import com.essentialslti.selfassessment.framework.FrameworkContent;
-import com.essentialslti.selfassessment.framework.FrameworkEdits;
+import com.essentialslti.selfassessment.SelfAssessmentResource;
+import com.essentialslti.selfassessment.SelfAssessments;
+import com.essentialslti.selfassessment.StaffResource;
 import com.essentialslti.selfassessment.exchange.CaseJson;
 import com.essentialslti.selfassessment.exchange.MoodleCompetencyCsv;
 import com.essentialslti.web.Urls;

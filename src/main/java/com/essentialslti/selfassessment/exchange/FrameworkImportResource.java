@@ -1,13 +1,13 @@
-package com.essentialslti.selfassessment;
+package com.essentialslti.selfassessment.exchange;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.imports.ProblemList;
 import com.essentialslti.imports.Upload;
 import com.essentialslti.infra.Settings;
-import com.essentialslti.selfassessment.exchange.CaseJson;
-import com.essentialslti.selfassessment.exchange.FrameworkImport;
-import com.essentialslti.selfassessment.exchange.MoodleCompetencyCsv;
+import com.essentialslti.selfassessment.SelfAssessmentResource;
+import com.essentialslti.selfassessment.SelfAssessments;
+import com.essentialslti.selfassessment.StaffResource;
 import com.essentialslti.selfassessment.framework.CourseFrameworks;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.selfassessment.framework.ImportedFrameworks;

@@ -1,10 +1,8 @@
-package com.essentialslti.selfassessment;
+package com.essentialslti.selfassessment.framework;
 
 import com.essentialslti.course.Membership;
-import com.essentialslti.selfassessment.framework.Competency;
-import com.essentialslti.selfassessment.framework.CompetencyArea;
-import com.essentialslti.selfassessment.framework.CourseFrameworks;
-import com.essentialslti.selfassessment.framework.FrameworkContent;
+import com.essentialslti.selfassessment.Dates;
+import com.essentialslti.selfassessment.SelfAssessmentPages;
 import com.essentialslti.web.Pages;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
