@@ -1,9 +1,7 @@
 package com.essentialslti.selfassessment.framework;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,13 +137,6 @@ public record FrameworkContent(String name, String description, List<Proficiency
 
     public ProficiencyLevel level(int level) {
         return scale.get(level - 1);
-    }
-
-    /** Competency keys by area key, in order (for charts and tables). */
-    public Map<String, List<String>> competencyKeysByArea() {
-        Map<String, List<String>> byArea = new LinkedHashMap<>();
-        areas.forEach(a -> byArea.put(a.key(), a.inUse().stream().map(Competency::key).toList()));
-        return byArea;
     }
 
     static void requireKey(String key) {
