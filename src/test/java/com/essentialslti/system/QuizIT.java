@@ -708,11 +708,8 @@ class QuizIT {
     // Import and export
 
     static Page upload(Member trainer, String fileName, String content) {
-        String boundary = "----essentials" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n" + trainer.session()
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return trainer.browser().postRaw(TOOL + "/quiz/bank/import", "multipart/form-data; boundary=" + boundary, body);
+        return trainer.browser().postFile(TOOL + "/quiz/bank/import", Map.of("s", trainer.session()), "file",
+                fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static int bankSize(Member trainer) {
