@@ -178,6 +178,25 @@ class SelfAssessmentFrameworkIT {
     }
 
     @Test
+    void aCompetencyWithOneLevelLeftBlankComesBackWithItsProblemAndTheTrainersWords() {
+        Member trainer = trainer("saf-blank-trainer", "course-saf-blank");
+        Page before = framework(trainer);
+        String key = keys(before).get(0);
+        Browser.Form form = trainer.get(FRAMEWORK + "/competency/" + key)
+                .form("form[action^=/self-assessment/framework/competency/]");
+        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+        fields.put("name", "Kept as typed");
+        fields.put("behaviour.2", " ");
+
+        Page refused = trainer.browser().post(form.action(), fields);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("Describe the behaviour at each of the scale's");
+        assertThat(refused.document().selectFirst("input[name=name]").val()).isEqualTo("Kept as typed");
+        assertThat(versions(framework(trainer))).as("nothing saved").isEqualTo(versions(before));
+    }
+
+    @Test
     void aRetiredCompetencyIsNoLongerRatedAndARestoredOneIsAgain() {
         String course = "course-saf-retire";
         Member trainer = trainer("saf-retire-trainer", course);
