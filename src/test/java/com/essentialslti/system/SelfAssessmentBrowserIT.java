@@ -257,7 +257,8 @@ class SelfAssessmentBrowserIT {
         browser.findElement(By.id("behaviour-1")).clear(); // the others described: refused by the server
         clickButton("Save as a new version");
         awaitPage("the form with its problem", d -> !d.findElements(By.cssSelector("main [role=alert]")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText()).contains("Describe the behaviour");
+        assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText())
+                .contains("Describe the behaviour");
         assertAccessible("competency form with a problem");
 
         openTheFramework();

@@ -250,8 +250,9 @@ class SelfAssessmentFrameworkIT {
         Member trainer = trainer("saf-stale-trainer", course);
         Page stale = framework(trainer);
         String key = keys(stale).get(0);
-        Page now = changed(trainer, FRAMEWORK + "/level/1", version(stale), "name", "Newcomer", "summary", "New to it.");
-        int versionsNow = versions(now);
+        Page now = changed(trainer, FRAMEWORK + "/level/1", version(stale), "name", "Newcomer",
+                "summary", "New to it.");
+        assertThat(now.document().selectFirst("input#level-name-1").val()).isEqualTo("Newcomer");
 
         for (String path : List.of("/competency/" + key + "/retire", "/level/2/retire", "/level/1")) {
             Page refused = change(trainer, FRAMEWORK + path, version(stale), "name", "Beginner", "summary", "");
@@ -264,11 +265,7 @@ class SelfAssessmentFrameworkIT {
         reword.put("name", "A stale rewording");
         assertThat(trainer.browser().post(TOOL + FRAMEWORK + "/competency/" + key, reword).status()).isEqualTo(409);
 
-        Page after = framework(trainer);
-        assertThat(versions(after)).as("nothing saved").isEqualTo(versionsNow);
-        assertThat(version(after)).isEqualTo(version(now));
-        assertThat(after.document().selectFirst("input#level-name-1").val()).isEqualTo("Newcomer");
-        assertThat(areas(after)).isEqualTo(areas(now));
+        assertUnchanged(trainer, now);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -299,15 +296,27 @@ class SelfAssessmentFrameworkIT {
             assertThat(refused.status()).as("POST " + path).isEqualTo(403);
         }
         assertThat(upload(ada, "framework.csv", moodleSample()).status()).isEqualTo(403);
-        Page preview = upload(trainer, "framework.csv", moodleSample());
+        assertThat(confirmedBy(ada, upload(trainer, "framework.csv", moodleSample())).status()).isEqualTo(403);
+
+        assertUnchanged(trainer, page);
+    }
+
+    /** The confirmation of a trainer's preview, posted with another member's launch token. */
+    static Page confirmedBy(Member other, Page preview) {
         assertThat(preview.status()).as(preview.text()).isEqualTo(200);
         Map<String, String> confirm = new LinkedHashMap<>(confirmation(preview).fields());
-        confirm.put("s", ada.session());
-        assertThat(ada.browser().post(TOOL + FRAMEWORK + "/import/confirm", confirm).status()).isEqualTo(403);
+        confirm.put("s", other.session());
+        return other.browser().post(TOOL + FRAMEWORK + "/import/confirm", confirm);
+    }
 
+    /** The course's framework is as the page {@code before} showed it: no new version, the same competencies. */
+    static void assertUnchanged(Member trainer, Page before) {
         Page after = framework(trainer);
-        assertThat(version(after)).as("nothing changed").isEqualTo(version);
-        assertThat(versions(after)).isEqualTo(versions(page));
+        assertThat(version(after)).as("nothing changed").isEqualTo(version(before));
+        assertThat(versions(after)).isEqualTo(versions(before));
+        assertThat(areas(after)).isEqualTo(areas(before));
+        assertThat(after.document().selectFirst("input#level-name-1").val())
+                .isEqualTo(before.document().selectFirst("input#level-name-1").val());
     }
 
     @Test
@@ -323,18 +332,10 @@ class SelfAssessmentFrameworkIT {
             Page refused = change(stranger, FRAMEWORK + path, version, "name", "Stranger's words", "summary", "");
             assertThat(refused.status()).as(path).isBetween(400, 499);
         }
-        Page preview = upload(owner, "framework.csv", moodleSample());
-        Map<String, String> confirm = new LinkedHashMap<>(confirmation(preview).fields());
-        confirm.put("s", stranger.session());
-        assertThat(stranger.browser().post(TOOL + FRAMEWORK + "/import/confirm", confirm).status())
+        assertThat(confirmedBy(stranger, upload(owner, "framework.csv", moodleSample())).status())
                 .isBetween(400, 499);
 
-        Page after = framework(owner);
-        assertThat(version(after)).as("this course's framework is unchanged").isEqualTo(version);
-        assertThat(versions(after)).isEqualTo(versions(page));
-        assertThat(areas(after)).isEqualTo(areas(page));
-        assertThat(after.document().selectFirst("input#level-name-1").val())
-                .isEqualTo(page.document().selectFirst("input#level-name-1").val());
+        assertUnchanged(owner, page);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -348,11 +349,7 @@ class SelfAssessmentFrameworkIT {
 
         Page csv = trainer.get(FRAMEWORK + "/export.csv");
 
-        assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue(
-                "attachment; filename=\"competency-framework.csv\"");
+        assertDownload(csv, "text/csv", "competency-framework.csv");
         assertThat(csv.body().lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
                 .startsWith("Parent ID number,ID number,Short name,Description,"));
         assertRoundTrip(trainer, before, "competency-framework.csv", csv.body(), "Moodle competency framework CSV");
@@ -366,13 +363,17 @@ class SelfAssessmentFrameworkIT {
 
         Page json = trainer.get(FRAMEWORK + "/export.json");
 
-        assertThat(json.status()).isEqualTo(200);
-        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/json"));
-        assertThat(json.headers().firstValue("Content-Disposition")).hasValue(
-                "attachment; filename=\"competency-framework.case.json\"");
+        assertDownload(json, "application/json", "competency-framework.case.json");
         assertThat(JSONObjectUtils.parse(json.body())).containsKeys("CFDocument", "CFItems", "CFAssociations");
         assertRoundTrip(trainer, before, "competency-framework.case.json", json.body(), "CASE 1.0 JSON");
+    }
+
+    static void assertDownload(Page download, String type, String fileName) {
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith(type));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"" + fileName + "\"");
     }
 
     /**
@@ -405,7 +406,8 @@ class SelfAssessmentFrameworkIT {
         Member trainer = trainer("saf-import-trainer", course);
         Page preview = upload(trainer, "moodle-framework-export.csv", moodleSample());
         assertThat(preview.status()).as(preview.text()).isEqualTo(200);
-        assertThat(preview.text()).contains("Preview: PMO Manager Competencies").contains("Designs a governance framework");
+        assertThat(preview.text()).contains("Preview: PMO Manager Competencies")
+                .contains("Designs a governance framework");
 
         Page imported = trainer.follow(trainer.browser().submit(confirmation(preview)));
 
