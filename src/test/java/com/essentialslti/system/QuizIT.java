@@ -516,18 +516,83 @@ class QuizIT {
         URI lineItem = column("link-grades-6");
         platform.gradebook().ungradeable("grades-user-6");
         takeTheQuiz(learnerWithGrades("grades-user-6", "link-grades-6", lineItem));
+        Member trainer = trainerOnceRefused("grades-trainer-6", "link-grades-6", lineItem);
+        assertThat(trainer.landing().text()).contains("Refused by the LMS (HTTP 400)")
+                .contains("Incorrect score received");
+        assertThat(trainer.landing().document().select("form[action$=/send-again]")).hasSize(1);
+    }
+
+    /** A trainer launching the link until its page shows a score the LMS refused (at most 10 s). */
+    static Member trainerOnceRefused(String user, String link, URI lineItem) throws InterruptedException {
         Member trainer = null;
         Instant until = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(until)) {
-            trainer = trainerWithGrades("grades-trainer-6", "link-grades-6", lineItem);
+            trainer = trainerWithGrades(user, link, lineItem);
             if (trainer.landing().text().contains("Refused by the LMS")) {
                 break;
             }
             Thread.sleep(200);
         }
-        assertThat(trainer.landing().text()).contains("Refused by the LMS (HTTP 400)")
-                .contains("Incorrect score received");
-        assertThat(trainer.landing().document().select("form[action$=/send-again]")).hasSize(1);
+        return trainer;
+    }
+
+    @Test
+    void aTrainerSendsAParkedScoreAgainFromTheStaffPageAndItArrivesOnce() throws Exception {
+        URI lineItem = column("link-grades-10");
+        platform.gradebook().ungradeable("grades-user-10");
+        Member learner = learnerWithGrades("grades-user-10", "link-grades-10", lineItem);
+        takeTheQuiz(learner);
+        Member trainer = trainerOnceRefused("grades-trainer-10", "link-grades-10", lineItem);
+        Element form = trainer.landing().document().selectFirst("form[action$=/send-again]");
+        assertThat(form).as(trainer.landing().text()).isNotNull();
+        Member stranger = trainer("grades-stranger-10", "link-grades-stranger-10", "course-grades-stranger");
+
+        assertOnlyItsTrainerSendsItAgain(platform.gradebook(), "grades-user-10", form.attr("action"), trainer,
+                learner, stranger);
+
+        assertThat(platform.gradebook().grade(lineItem, "grades-user-10")).isPresent();
+        assertThat(trainerWithGrades("grades-trainer-10", "link-grades-10", lineItem).landing().text())
+                .doesNotContain("Refused by the LMS");
+    }
+
+    /**
+     * The trainer's "Send again" ({@code sendAgain}, a path) of a score the LMS refused for {@code user}, who is now
+     * gradeable again: a learner and another course's trainer are refused and nothing is sent; the trainer's puts it
+     * back in line and it reaches the gradebook once; sending it again, or a score that is not parked, is refused
+     * in words.
+     */
+    static void assertOnlyItsTrainerSendsItAgain(SimulatedGradebook gradebook, String user, String sendAgain,
+                                                 Member trainer, Member learner, Member stranger)
+            throws InterruptedException {
+        gradebook.gradeable(user);
+        assertThat(learner.post(sendAgain, "").status()).as("a learner").isEqualTo(403);
+        Page strangers = stranger.post(sendAgain, "");
+        assertThat(strangers.status()).as("another course's trainer").isEqualTo(400);
+        assertThat(strangers.text()).contains("That grade is not waiting for a resend");
+        Thread.sleep(1000); // the relay would send it within its next round, had it been put back in line
+        assertThat(taken(gradebook, user)).as("still parked").isEmpty();
+
+        Page sent = trainer.post(sendAgain, "");
+
+        assertThat(sent.status()).as(sent.text()).isEqualTo(303);
+        assertThat(sent.location()).hasValueSatisfying(to -> assertThat(to).contains("s=" + trainer.session()));
+        Instant until = Instant.now().plusSeconds(10);
+        while (taken(gradebook, user).isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1500);
+        assertThat(taken(gradebook, user)).as("taken once").hasSize(1);
+        Page again = trainer.post(sendAgain, "");
+        assertThat(again.status()).as("no longer parked").isEqualTo(400);
+        assertThat(again.text()).contains("That grade is not waiting for a resend");
+        Page unknown = trainer.post("/grades/" + java.util.UUID.randomUUID() + "/send-again", "");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text()).contains("That grade is not waiting for a resend");
+    }
+
+    static List<SimulatedGradebook.ScorePost> taken(SimulatedGradebook gradebook, String user) {
+        return gradebook.scorePosts().stream().filter(p -> p.body().contains("\"" + user + "\"")
+                && p.status() < 300).toList();
     }
 
     /** A request to the operator API, with {@code Authorization: Bearer <token>} unless the token is null. */
@@ -708,11 +773,8 @@ class QuizIT {
     // Import and export
 
     static Page upload(Member trainer, String fileName, String content) {
-        String boundary = "----essentials" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n" + trainer.session()
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return trainer.browser().postRaw(TOOL + "/quiz/bank/import", "multipart/form-data; boundary=" + boundary, body);
+        return trainer.browser().postFile(TOOL + "/quiz/bank/import", Map.of("s", trainer.session()), "file",
+                fileName, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static int bankSize(Member trainer) {

@@ -16,8 +16,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +81,14 @@ class SelfAssessmentBrowserIT {
 
     /** Launches the browser at a self-assessment link as a member with {@code role}; returns when its page shows. */
     static void launch(String user, String role, String link) {
+        launch(user, role, link, "course-sa-browser");
+    }
+
+    /** As {@link #launch(String, String, String)}, in a course of its own (whose framework the test may change). */
+    static void launch(String user, String role, String link, String course) {
         platform.nextLaunch(t -> t.roles(role)
                 .with(LtiClaim.RESOURCE_LINK, Map.of("id", link, "title", "Competency self-assessment"))
-                .with(LtiClaim.CONTEXT, Map.of("id", "course-sa-browser", "title", "Essentials (browser)"))
+                .with(LtiClaim.CONTEXT, Map.of("id", course, "title", "Essentials (browser)"))
                 .with(LtiClaim.CUSTOM, Map.of("activity", "self-assessment")));
         browser.get(platform.launchPage(user));
         awaitPage("the self-assessment page after the launch", d -> d.getCurrentUrl().startsWith(TOOL + "/")
@@ -232,5 +242,97 @@ class SelfAssessmentBrowserIT {
         clickButton("Save settings");
         awaitPage("the saved settings", d -> d.findElement(By.tagName("main")).getText().contains("Settings saved."));
         assertAccessible("trainer's self-assessment page after saving");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The trainer's framework pages
+
+    /** From the trainer's page, opens the course's framework; returns when it shows. */
+    static void openTheFramework() {
+        browser.get(browser.findElement(By.cssSelector("main a[href^='/self-assessment/framework?']"))
+                .getAttribute("href"));
+        awaitHeading("The course's framework: ");
+    }
+
+    /** From the framework page, opens the form of its first competency; returns the competency's name. */
+    static String openTheFirstCompetency() {
+        browser.get(browser.findElement(By.cssSelector("main a[href^='/self-assessment/framework/competency/']"))
+                .getAttribute("href"));
+        awaitHeading("Edit: ");
+        return heading().substring("Edit: ".length());
+    }
+
+    @Test
+    void theFrameworkPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        launch("sa-browser-framework-1", IdTokenBuilder.INSTRUCTOR, "link-sa-browser-framework",
+                "course-sa-browser-framework");
+        openTheFramework();
+        assertAccessible("framework page");
+
+        openTheFirstCompetency();
+        assertAccessible("competency form");
+        browser.findElement(By.id("behaviour-1")).clear(); // the others described: refused by the server
+        clickButton("Save as a new version");
+        awaitPage("the form with its problem", d -> !d.findElements(By.cssSelector("main [role=alert]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText())
+                .contains("Describe the behaviour");
+        assertAccessible("competency form with a problem");
+
+        openTheFramework();
+        browser.findElement(By.xpath("//main//a[normalize-space()='Import a framework']")).click();
+        awaitHeading("Import a competency framework");
+        assertAccessible("import page");
+        Path file = Files.createTempFile("moodle-framework-export", ".csv");
+        try (InputStream sample = SelfAssessmentBrowserIT.class.getResourceAsStream(
+                "/selfassessment/moodle-framework-export.csv")) {
+            Files.copy(sample, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        clickButton("Preview the import");
+        awaitPage("the preview", d -> d.findElement(By.tagName("main")).getText().contains("Preview: "));
+        assertAccessible("import page with a preview");
+
+        Files.writeString(file, "not,a,moodle,file\n1,2,3,4\n");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        clickButton("Preview the import");
+        awaitPage("the problems", d -> d.findElement(By.tagName("main")).getText()
+                .contains("The file cannot be imported"));
+        assertAccessible("import page with problems");
+        Files.delete(file);
+    }
+
+    @Test
+    void aTrainerRewordsACompetencyWithTheKeyboardAlone() {
+        launch("sa-browser-framework-keys", IdTokenBuilder.INSTRUCTOR, "link-sa-browser-framework-keys",
+                "course-sa-browser-framework-keys");
+        openTheFramework();
+        String name = openTheFirstCompetency();
+        List<String> fields = browser.findElements(By.cssSelector("main form input:not([type=hidden]), "
+                + "main form textarea")).stream().map(e -> e.getAttribute("id")).toList();
+        assertThat(fields).startsWith("name", "description", "behaviour-1", "behaviour-2");
+
+        WebElement first = tabTo("the name field", e -> "name".equals(e.getAttribute("id")));
+        assertFocusVisible(first, "name field");
+        press(Keys.END);
+        press(", with the board");
+        for (String field : fields.subList(1, fields.size())) {
+            press(Keys.TAB);
+            assertThat(focused().getAttribute("id")).as("Tab moves to the next field").isEqualTo(field);
+            assertFocusVisible(focused(), field);
+        }
+        new Actions(browser).keyDown(Keys.CONTROL).sendKeys(Keys.END).keyUp(Keys.CONTROL).perform(); // the text's end
+        press(" Reworded with the keyboard.");
+        press(Keys.TAB);
+        assertThat(focused().getText()).as("after the last field, the button").isEqualTo("Save as a new version");
+        assertFocusVisible(focused(), "Save as a new version");
+        press(Keys.ENTER);
+
+        awaitHeading("The course's framework: ");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Your change is saved as a new version of the framework.")
+                .contains(name + ", with the board");
+        openTheFirstCompetency();
+        assertThat(browser.findElement(By.id(fields.get(fields.size() - 1))).getAttribute("value"))
+                .endsWith(" Reworded with the keyboard.");
     }
 }

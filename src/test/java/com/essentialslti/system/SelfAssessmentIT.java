@@ -376,6 +376,26 @@ class SelfAssessmentIT {
     }
 
     @Test
+    void aCompletionScoreTheLmsRefusesIsParkedAndItsTrainerSendsItAgainOnce() throws Exception {
+        URI lineItem = platform.gradebook().addLineItem("Self-assessment", 100, "link-sa-again", null, null);
+        platform.gradebook().ungradeable("sa-again-1");
+        Member ada = withGrades("sa-again-1", IdTokenBuilder.LEARNER, "link-sa-again", lineItem);
+        assess(ada, 2);
+        Map<String, Object> parked = QuizIT.parkedScoreOf("sa-again-1", Duration.ofSeconds(10));
+        assertThat(parked).containsEntry("lms_status", 400L).containsEntry("lineitem", lineItem.toString());
+        Member trainer = withGrades("sa-again-trainer", IdTokenBuilder.INSTRUCTOR, "link-sa-again", lineItem);
+        Member stranger = launch("sa-again-stranger", at(IdTokenBuilder.INSTRUCTOR, "link-sa-again-other",
+                "course-sa-other"));
+
+        // The self-assessment's trainer page shows no delivery states yet: the id is the operator's list's.
+        QuizIT.assertOnlyItsTrainerSendsItAgain(platform.gradebook(), "sa-again-1",
+                "/grades/" + parked.get("id") + "/send-again", trainer, ada, stranger);
+
+        assertThat(platform.gradebook().grade(lineItem, "sa-again-1")).hasValueSatisfying(grade ->
+                assertThat(grade.value()).isEqualTo(100.0));
+    }
+
+    @Test
     void withGradingNoneNothingIsSent() throws Exception {
         URI lineItem = platform.gradebook().addLineItem("Self-assessment", 100, "link-sa-nograde", null, null);
         saveSettings(withGrades("sa-nograde-trainer", IdTokenBuilder.INSTRUCTOR, "link-sa-nograde", lineItem),

@@ -42,12 +42,17 @@ public final class Browser {
 
         /** The first form of the page: its absolute action and its fields. */
         public Form form() {
-            Element form = document().selectFirst("form[method=post]");
+            return form("form[method=post]");
+        }
+
+        /** The first form the CSS selector finds: its absolute action and its fields (inputs and text areas). */
+        public Form form(String selector) {
+            Element form = document().selectFirst(selector);
             if (form == null) {
-                throw new AssertionError("no POST form on the page (" + status + "): " + body);
+                throw new AssertionError("no form " + selector + " on the page (" + status + "): " + body);
             }
             Map<String, String> fields = new LinkedHashMap<>();
-            form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+            form.select("input[name], textarea[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
             return new Form(form.absUrl("action"), fields);
         }
     }
@@ -113,6 +118,26 @@ public final class Browser {
     public Page postRaw(String url, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A multipart form POST, as a file input sends it: the fields, then one file under {@code fileField}. */
+    public Page postFile(String url, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----essentials" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + content.length + end.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(content, 0, body, start.length, content.length);
+        System.arraycopy(end, 0, body, start.length + content.length, end.length);
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Page submit(Form form) {

@@ -82,7 +82,8 @@ public final class FrameworkEdits {
         if (behaviours.stream().allMatch(b -> b == null || b.isBlank())) {
             return List.of();
         }
-        if (behaviours.size() != framework.scale().size()) {
+        if (behaviours.size() != framework.scale().size()
+                || behaviours.stream().anyMatch(b -> b == null || b.isBlank())) {
             throw new IllegalArgumentException("Describe the behaviour at each of the scale's "
                     + framework.scale().size() + " levels.");
         }

@@ -28,6 +28,9 @@ class FrameworkEditsTest {
     void behavioursMustDescribeEveryLevelOrNone() {
         assertThatThrownBy(() -> FrameworkEdits.reword("gov.assurance", "Name", "", List.of("a", "b"))
                 .apply(framework)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 levels");
+        assertThatThrownBy(() -> FrameworkEdits.reword("gov.assurance", "Name", "", List.of("", "b", "c", " "))
+                .apply(framework)).as("the form posts every level: some left blank").isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("4 levels");
         assertThat(FrameworkEdits.reword("gov.assurance", "Name", "", List.of("", "", "", "")).apply(framework)
                 .competency("gov.assurance").orElseThrow().behaviours()).isEmpty();
     }
