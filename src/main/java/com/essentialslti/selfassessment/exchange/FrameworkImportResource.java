@@ -124,16 +124,19 @@ public class FrameworkImportResource {
         }
         String scope = CourseFrameworks.scopeOf(trainer.resourceLink());
         try {
-            // Completed against the version the preview was made with: the confirmation saves only onto it.
-            FrameworkContent basedOn = assessments.frameworks().version(version);
+            // Completed against the version the preview was made with: the confirmation saves only onto it, and
+            // only while it is this course's current version (never reading another course's).
+            CourseFrameworks.Current current = assessments.frameworks().current(scope);
+            if (!current.versionId().equals(version)) {
+                throw new CourseFrameworks.Changed();
+            }
+            FrameworkContent basedOn = current.content();
             assessments.frameworks().importOnce(scope, importId, version,
                     ImportedFrameworks.complete(result.framework(), basedOn).framework(),
                     "Imported \"" + result.framework().name() + "\" (" + (chosen == Format.MOODLE_CSV
                             ? "Moodle CSV" : "CASE JSON") + ")");
         } catch (CourseFrameworks.Changed changed) {
             return page(token, Map.of("hasProblems", true, "problems", List.of(changed.getMessage())), 409);
-        } catch (IllegalStateException noSuchVersion) {
-            return page(token, Map.of("hasProblems", true, "problems", List.of(Upload.DAMAGED)), 400);
         }
         return Response.seeOther(Urls.withQuery(settings.url(SelfAssessmentResource.PATH + "/framework"),
                 Map.of("s", token, "done", "changed"))).build();

@@ -28,7 +28,7 @@ public final class CourseFrameworks {
 
     /** Another trainer changed the framework since the page this change was made on. */
     public static final class Changed extends RuntimeException {
-        Changed() {
+        public Changed() {
             super("The framework was changed by someone else meanwhile: your change was not saved. Look at the "
                     + "framework as it is now and make your change again.");
         }
