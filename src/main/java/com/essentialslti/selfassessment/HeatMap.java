@@ -98,7 +98,8 @@ final class HeatMap {
         if (view.learners().isEmpty()) {
             return "No learner has submitted a self-assessment yet.";
         }
-        StringBuilder text = new StringBuilder(view.learners().size() + " learners' latest self-assessments, by area. ");
+        StringBuilder text = new StringBuilder(view.learners().size()
+                + " learners' latest self-assessments, by area. ");
         for (ClassView.Column column : view.columns()) {
             text.append(column.name()).append(": class average ")
                     .append(column.average().isPresent() ? ProfileChart.one(column.average().getAsDouble()) : "none")

@@ -35,8 +35,9 @@ final class SelfAssessmentStaffPages {
         model.put("frameworkVersion", current.number());
         model.put("competencyCount", framework.inUse().size());
         model.put("areaCount", framework.areasInUse().size());
-        List<Map<String, Object>> targets = new ArrayList<>(framework.targets().stream().map(t -> Map.<String, Object>of(
-                "value", t.key(), "label", t.name(), "selected", t.key().equals(values.targetKey()))).toList());
+        List<Map<String, Object>> targets = new ArrayList<>(framework.targets().stream()
+                .map(t -> Map.<String, Object>of("value", t.key(), "label", t.name(),
+                        "selected", t.key().equals(values.targetKey()))).toList());
         targets.add(Map.of("value", SelfAssessmentSettings.CUSTOM_TARGET, "label", "Your own target for this link",
                 "selected", SelfAssessmentSettings.CUSTOM_TARGET.equals(values.targetKey())));
         model.put("targets", targets);
@@ -45,7 +46,7 @@ final class SelfAssessmentStaffPages {
         model.put("askEvidence", values.askEvidence());
         model.put("gradings", Arrays.stream(SelfAssessmentSettings.Grading.values()).map(g -> Map.of(
                 "value", g.name(), "label", g.label(), "selected", g == values.grading())).toList());
-        java.util.Map<String, Integer> target = settings.targetIn(framework);
+        Map<String, Integer> target = settings.targetIn(framework);
         model.put("customAreas", framework.areasInUse().stream().map(area -> Map.of("name", area.name(),
                 "competencies", area.inUse().stream().map(c -> Map.of("key", c.key(), "name", c.name(),
                         "levels", levelOptions(framework, target.getOrDefault(c.key(), 0)))).toList())).toList());

@@ -123,6 +123,9 @@ public class FrameworkImportResource {
             return problems(token, result);
         }
         String scope = CourseFrameworks.scopeOf(trainer.resourceLink());
+        if (assessments.frameworks().imported(importId)) {
+            return done(token); // a double click or a form sent again: the first confirmation saved it
+        }
         try {
             // Completed against the version the preview was made with: the confirmation saves only onto it, and
             // only while it is this course's current version (never reading another course's).
@@ -138,6 +141,10 @@ public class FrameworkImportResource {
         } catch (CourseFrameworks.Changed changed) {
             return page(token, Map.of("hasProblems", true, "problems", List.of(changed.getMessage())), 409);
         }
+        return done(token);
+    }
+
+    private Response done(String token) {
         return Response.seeOther(Urls.withQuery(settings.url(SelfAssessmentResource.PATH + "/framework"),
                 Map.of("s", token, "done", "changed"))).build();
     }

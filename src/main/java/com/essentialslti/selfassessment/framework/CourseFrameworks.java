@@ -4,6 +4,7 @@ import com.essentialslti.course.Course;
 import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
 import com.essentialslti.imports.ImportConfirmation;
+import com.essentialslti.imports.ImportReceipt;
 import com.essentialslti.infra.KeyedLocks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -119,6 +120,11 @@ public final class CourseFrameworks {
         } catch (OptimisticLockException e) {
             throw new Changed();
         }
+    }
+
+    /** Whether this import (by its preview's id) was confirmed before: a second confirmation saves nothing. */
+    public boolean imported(String importId) {
+        return database.read(em -> ImportReceipt.confirmed(em, importId));
     }
 
     /** What the shared import receipts call a framework import. */

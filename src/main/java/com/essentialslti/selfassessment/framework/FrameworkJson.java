@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A framework as JSON: the form of the framework that ships with the tool ({@code selfassessment/default-framework.json})
- * and of every stored version of a course's framework. One form for both, so a version reads back exactly as written.
+ * A framework as JSON: the form of the framework that ships with the tool
+ * ({@code selfassessment/default-framework.json}) and of every stored version of a course's framework. One form for
+ * both, so a version reads back exactly as written.
  */
 public final class FrameworkJson {
 
@@ -38,8 +39,8 @@ public final class FrameworkJson {
                             strings(c.get("quizTopics")), Boolean.TRUE.equals(c.get("retired"))));
                 }
                 Map<Share, List<String>> suggestions = new EnumMap<>(Share.class);
-                if (a.get("suggestions") instanceof Map<?, ?> bySare) {
-                    bySare.forEach((share, texts) -> suggestions.put(Share.fromKey(String.valueOf(share))
+                if (a.get("suggestions") instanceof Map<?, ?> byShare) {
+                    byShare.forEach((share, texts) -> suggestions.put(Share.fromKey(String.valueOf(share))
                             .orElseThrow(() -> new IllegalArgumentException("suggestions are keyed 70, 20 or 10")),
                             strings(texts)));
                 }

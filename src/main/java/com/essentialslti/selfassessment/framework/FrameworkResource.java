@@ -93,8 +93,8 @@ public class FrameworkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("area") String area, MultivaluedMap<String, String> form) {
         return change(form, FrameworkEdits.add(area, form.getFirst("name"), form.getFirst("description"),
-                behaviours(form)), "Added a competency to " + area, (trainer, problem) -> FrameworkPages.newCompetencyForm(
-                trainer, current(trainer), form.getFirst("s"), area, problem, form));
+                behaviours(form)), "Added a competency to " + area, (trainer, problem) ->
+                FrameworkPages.newCompetencyForm(trainer, current(trainer), form.getFirst("s"), area, problem, form));
     }
 
     @POST
