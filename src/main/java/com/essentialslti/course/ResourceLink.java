@@ -114,6 +114,14 @@ public class ResourceLink {
         return Optional.ofNullable(course);
     }
 
+    /**
+     * What an activity keeps for the course (a question bank, a framework) belongs to the link's course, or to the
+     * link itself when the launch named no course: that owner's id.
+     */
+    public String courseScope() {
+        return course().map(Course::id).orElse(id);
+    }
+
     public Optional<String> title() {
         return Optional.ofNullable(title);
     }

@@ -116,7 +116,7 @@ public final class Quizzes {
             String id = inProgress.get().id();
             return database.read(em -> ownAttempt(em, learner, id));
         }
-        QuizBank.ensureSeeded(database, QuizBank.scopeOf(learner.resourceLink()), clock.instant());
+        QuizBank.ensureSeeded(database, learner.resourceLink().courseScope(), clock.instant());
         return database.transactionRetryingOnce(em -> {
             List<Attempt> attempts = attemptsOf(em, learner);
             Optional<Attempt> open = attempts.stream().filter(a -> !a.submitted()).findFirst();
@@ -131,7 +131,7 @@ public final class Quizzes {
             if (!settings.attemptsLeft(attempts.size())) {
                 throw new CannotStart("You have used all " + settings.attemptsAllowed() + " attempts of this quiz.");
             }
-            String scope = QuizBank.scopeOf(learner.resourceLink());
+            String scope = learner.resourceLink().courseScope();
             List<String> drawn = QuestionDraw.draw(QuizBank.candidates(em, scope), settings.questionCount(), random);
             if (drawn.isEmpty()) {
                 throw new CannotStart("This quiz has no questions yet. Please tell your trainer.");

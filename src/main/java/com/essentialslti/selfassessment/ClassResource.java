@@ -3,7 +3,6 @@ package com.essentialslti.selfassessment;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Database;
-import com.essentialslti.selfassessment.framework.CourseFrameworks;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,7 @@ public class ClassResource {
     public Response classView(@QueryParam("s") String token) {
         Membership trainer = StaffResource.staff(visitors, token);
         SelfAssessmentSettings settings = assessments.settings(trainer.resourceLink());
-        FrameworkContent current = assessments.frameworks().current(CourseFrameworks.scopeOf(trainer.resourceLink()))
+        FrameworkContent current = assessments.frameworks().current(trainer.resourceLink().courseScope())
                 .content();
         ClassView view = queries().classView(trainer.resourceLink(), settings, current);
         return SelfAssessmentResource.html(ClassPages.classView(trainer, view, settings.targetName(current), token,

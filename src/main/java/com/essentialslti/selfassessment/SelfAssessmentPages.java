@@ -38,7 +38,7 @@ public final class SelfAssessmentPages {
         Map<String, Object> model = base(learner, session, pageAddress);
         SelfAssessmentSettings settings = overview.settings();
         FrameworkContent framework = assessments.frameworks()
-                .current(com.essentialslti.selfassessment.framework.CourseFrameworks.scopeOf(learner.resourceLink()))
+                .current(learner.resourceLink().courseScope())
                 .content();
         model.put("frameworkName", framework.name());
         model.put("competencyCount", framework.inUse().size());

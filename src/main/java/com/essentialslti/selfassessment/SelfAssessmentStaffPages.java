@@ -23,7 +23,7 @@ final class SelfAssessmentStaffPages {
         Map<String, Object> model = SelfAssessmentPages.base(trainer, session, pageAddress);
         SelfAssessmentSettings settings = assessments.settings(trainer.resourceLink());
         CourseFrameworks.Current current = assessments.frameworks()
-                .current(CourseFrameworks.scopeOf(trainer.resourceLink()));
+                .current(trainer.resourceLink().courseScope());
         FrameworkContent framework = current.content();
         SelfAssessmentSettings.Values values = settings.values();
         model.put("role", trainer.role().label().toLowerCase(Locale.ROOT));

@@ -1,6 +1,5 @@
 package com.essentialslti.selfassessment;
 
-import com.essentialslti.course.Course;
 import com.essentialslti.course.LtiUser;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.MissedTopics;
@@ -108,7 +107,7 @@ public final class SelfAssessments {
         if (open.isPresent()) {
             return open.get(); // resuming writes nothing
         }
-        CourseFrameworks.Current framework = frameworks.current(CourseFrameworks.scopeOf(learner.resourceLink()));
+        CourseFrameworks.Current framework = frameworks.current(learner.resourceLink().courseScope());
         return database.transactionRetryingOnce(em -> {
             Overview overview = overviewOf(em, learner, clock.instant());
             if (overview.inProgress().isPresent()) {
@@ -205,15 +204,14 @@ public final class SelfAssessments {
         Map<String, Integer> target = settings.targetIn(framework);
         Optional<Profile> previous = index == 0 ? Optional.empty() : Optional.of(snapshots.get(index - 1)).map(p ->
                 new Profile(frameworks.version(p.frameworkVersionId()), p.levels(), target));
-        MissedTopics question = new MissedTopics(learner.resourceLink().course().map(Course::id)
-                .orElse(learner.resourceLink().id()), learner.user().id());
+        MissedTopics question = new MissedTopics(learner.resourceLink().courseScope(), learner.user().id());
         askTheQuiz.accept(question);
         return new Result(snapshot, new Profile(framework, snapshot.levels(), target), previous,
                 settings.targetName(framework), question.topics());
     }
 
     public void changeSettings(ResourceLink link, SelfAssessmentSettings.Values values) {
-        FrameworkContent framework = frameworks.current(CourseFrameworks.scopeOf(link)).content();
+        FrameworkContent framework = frameworks.current(link.courseScope()).content();
         database.transactionRetryingOnce(em -> {
             SelfAssessmentSettings settings = em.find(SelfAssessmentSettings.class, link.id(),
                     LockModeType.PESSIMISTIC_WRITE);

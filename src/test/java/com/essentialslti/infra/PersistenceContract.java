@@ -1899,7 +1899,7 @@ abstract class PersistenceContract {
             Assessment first = assessments.startOrResume(learner);
             rateAll(assessments, learner, first, 2);
             assessments.submit(learner, first.id());
-            String scope = CourseFrameworks.scopeOf(learner.resourceLink());
+            String scope = learner.resourceLink().courseScope();
             CourseFrameworks.Current before = assessments.frameworks().current(scope);
 
             CourseFrameworks.Current after = assessments.frameworks().change(scope, before.versionId(),
@@ -1943,7 +1943,7 @@ abstract class PersistenceContract {
             SelfAssessments here = assessments(db);
             SelfAssessments there = assessments(openAgain());
             Membership learner = learner("42");
-            here.frameworks().current(CourseFrameworks.scopeOf(learner.resourceLink())); // seeded: starts race
+            here.frameworks().current(learner.resourceLink().courseScope()); // seeded: starts race
 
             List<Assessment> started = atOnce(List.of(() -> here.startOrResume(learner),
                     () -> there.startOrResume(learner)));

@@ -45,7 +45,7 @@ public final class QuestionBank {
     }
 
     public List<Entry> list(ResourceLink link) {
-        String scope = QuizBank.scopeOf(link);
+        String scope = link.courseScope();
         QuizBank.ensureSeeded(database, scope, clock.instant());
         return database.read(em -> {
             return em.createQuery("SELECT q FROM Question q JOIN FETCH q.current JOIN FETCH q.topic "
@@ -62,7 +62,7 @@ public final class QuestionBank {
     public List<String> topicNames(ResourceLink link) {
         return database.read(em -> em.createQuery("SELECT t.name FROM Topic t WHERE t.bankScope = :s "
                         + "ORDER BY t.name", String.class)
-                .setParameter("s", QuizBank.scopeOf(link))
+                .setParameter("s", link.courseScope())
                 .getResultList());
     }
 
@@ -74,10 +74,10 @@ public final class QuestionBank {
     }
 
     public String create(ResourceLink link, String topicName, QuestionContent content) {
-        QuizBank.ensureSeeded(database, QuizBank.scopeOf(link), clock.instant());
+        QuizBank.ensureSeeded(database, link.courseScope(), clock.instant());
         return database.transactionRetryingOnce(em -> {
             Instant now = clock.instant();
-            String scope = QuizBank.scopeOf(link);
+            String scope = link.courseScope();
             Question question = new Question(scope, topic(em, scope, topicName), null, content, now);
             em.persist(question.current());
             em.persist(question);
@@ -93,7 +93,7 @@ public final class QuestionBank {
      * nothing: the trainer confirmed the same preview twice (see {@link ImportConfirmation#once}).
      */
     public void createAll(ResourceLink link, String importId, List<NewQuestion> questions) {
-        String scope = QuizBank.scopeOf(link);
+        String scope = link.courseScope();
         QuizBank.ensureSeeded(database, scope, clock.instant());
         Instant now = clock.instant();
         ImportConfirmation.once(database, importId, IMPORT_KIND, scope, questions.size(), now, em -> {
@@ -114,7 +114,7 @@ public final class QuestionBank {
     public void edit(ResourceLink link, String questionId, String topicName, QuestionContent content) {
         database.transactionRetryingOnce(em -> {
             Question question = own(em, link, questionId);
-            em.persist(question.edit(topic(em, QuizBank.scopeOf(link), topicName), content, clock.instant()));
+            em.persist(question.edit(topic(em, link.courseScope(), topicName), content, clock.instant()));
             return null;
         });
     }
@@ -129,7 +129,7 @@ public final class QuestionBank {
 
     private static Question own(EntityManager em, ResourceLink link, String questionId) {
         Question question = questionId == null ? null : em.find(Question.class, questionId);
-        if (question == null || !question.bankScope().equals(QuizBank.scopeOf(link))) {
+        if (question == null || !question.bankScope().equals(link.courseScope())) {
             throw new NoSuchQuestion();
         }
         return question;

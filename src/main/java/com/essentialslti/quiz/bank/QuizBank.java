@@ -1,7 +1,5 @@
 package com.essentialslti.quiz.bank;
 
-import com.essentialslti.course.Course;
-import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.KeyedLocks;
 import jakarta.persistence.EntityManager;
 
@@ -23,11 +21,6 @@ public final class QuizBank {
     private static final KeyedLocks SEEDING = new KeyedLocks(64);
 
     private QuizBank() {
-    }
-
-    /** The bank a link's quiz draws from: its course's, or the link's own when it was launched without a course. */
-    public static String scopeOf(ResourceLink link) {
-        return link.course().map(Course::id).orElse(link.id());
     }
 
     /**

@@ -122,7 +122,7 @@ public class FrameworkImportResource {
         if (!result.acceptable()) {
             return problems(token, result);
         }
-        String scope = CourseFrameworks.scopeOf(trainer.resourceLink());
+        String scope = trainer.resourceLink().courseScope();
         if (assessments.frameworks().imported(importId)) {
             return done(token); // a double click or a form sent again: the first confirmation saved it
         }
@@ -172,7 +172,7 @@ public class FrameworkImportResource {
     }
 
     private CourseFrameworks.Current current(Membership trainer) {
-        return assessments.frameworks().current(CourseFrameworks.scopeOf(trainer.resourceLink()));
+        return assessments.frameworks().current(trainer.resourceLink().courseScope());
     }
 
     private Response page(String token, Map<String, Object> values, int status) {

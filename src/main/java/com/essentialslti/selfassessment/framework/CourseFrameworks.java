@@ -1,7 +1,5 @@
 package com.essentialslti.selfassessment.framework;
 
-import com.essentialslti.course.Course;
-import com.essentialslti.course.ResourceLink;
 import com.essentialslti.infra.Database;
 import com.essentialslti.imports.ImportConfirmation;
 import com.essentialslti.imports.ImportReceipt;
@@ -44,11 +42,6 @@ public final class CourseFrameworks {
     public CourseFrameworks(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-    }
-
-    /** A course's framework belongs to its course, or to the link when the launch named no course. */
-    public static String scopeOf(ResourceLink link) {
-        return link.course().map(Course::id).orElse(link.id());
     }
 
     /** The course's current framework; the shipped one is copied in on first use. */

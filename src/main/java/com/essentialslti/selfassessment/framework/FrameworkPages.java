@@ -19,7 +19,7 @@ final class FrameworkPages {
 
     static String framework(Membership trainer, CourseFrameworks frameworks, String session, String saved,
                             String problem) {
-        String scope = CourseFrameworks.scopeOf(trainer.resourceLink());
+        String scope = trainer.resourceLink().courseScope();
         CourseFrameworks.Current current = frameworks.current(scope);
         FrameworkContent framework = current.content();
         Map<String, Object> model = SelfAssessmentPages.base(trainer, session, null);

@@ -135,7 +135,7 @@ public class FrameworkResource {
         Membership trainer = StaffResource.staff(visitors, token);
         CourseFrameworks.Current current = current(trainer);
         String document = settings.url(SelfAssessmentResource.PATH + "/framework/case/"
-                + CourseFrameworks.scopeOf(trainer.resourceLink())).toString();
+                + trainer.resourceLink().courseScope()).toString();
         return download(CaseJson.write(current.content(), document), "application/json; charset=utf-8",
                 "competency-framework.case.json");
     }
@@ -155,7 +155,7 @@ public class FrameworkResource {
         String token = form.getFirst("s");
         Membership trainer = StaffResource.staff(visitors, token);
         String basedOn = form.getFirst("version");
-        String scope = CourseFrameworks.scopeOf(trainer.resourceLink());
+        String scope = trainer.resourceLink().courseScope();
         try {
             assessments.frameworks().change(scope, basedOn, edit, note);
         } catch (CourseFrameworks.Changed changed) {
@@ -174,7 +174,7 @@ public class FrameworkResource {
     }
 
     private CourseFrameworks.Current current(Membership trainer) {
-        return assessments.frameworks().current(CourseFrameworks.scopeOf(trainer.resourceLink()));
+        return assessments.frameworks().current(trainer.resourceLink().courseScope());
     }
 
     /** {@code behaviour.1} … {@code behaviour.n}, in level order; at most the largest scale's levels. */
