@@ -42,8 +42,7 @@ public class HomeResource {
     @GET
     public Response home(@QueryParam("s") String token) {
         Membership member = visitors.require(token);
-        return Response.ok(components.page(member, token, null)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return Pages.html(components.page(member, token, null));
     }
 
     /** A trainer or course admin chooses what the link is used for. */

@@ -53,7 +53,7 @@ public class QuizResource {
 
     @GET
     public Response home(@QueryParam("s") String token) {
-        return html(QuizPages.home(quizMember(token), quizzes, token, null, clock.instant()));
+        return Pages.html(QuizPages.home(quizMember(token), quizzes, token, null, clock.instant()));
     }
 
     @POST
@@ -68,9 +68,8 @@ public class QuizResource {
             }
             return redirect("/quiz/attempt/" + attempt.id() + "/question/" + firstUnanswered(attempt), token);
         } catch (Quizzes.CannotStart refused) {
-            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(QuizPages.overview(learner, quizzes.overview(learner), token, null, clock.instant(),
-                            refused.getMessage())).build();
+            return Pages.html(409, QuizPages.overview(learner, quizzes.overview(learner), token, null, clock.instant(),
+                    refused.getMessage()));
         }
     }
 
@@ -87,7 +86,7 @@ public class QuizResource {
             return Pages.error(404, "No such question", "This attempt has " + view.questions().size()
                     + " questions.", "Go back to the first question.");
         }
-        return html(QuizPages.question(learner, view, number, token, clock.instant()));
+        return Pages.html(QuizPages.question(learner, view, number, token, clock.instant()));
     }
 
     @POST
@@ -134,7 +133,7 @@ public class QuizResource {
         if (view.attempt().submitted()) {
             return redirect("/quiz/attempt/" + attemptId + "/result", token);
         }
-        return html(QuizPages.review(learner, view, token, clock.instant()));
+        return Pages.html(QuizPages.review(learner, view, token, clock.instant()));
     }
 
     /** Idempotent: a double click, a second tab or a replayed POST all land on the one result. */
@@ -159,7 +158,7 @@ public class QuizResource {
         if (!view.attempt().submitted()) {
             return redirect("/quiz/attempt/" + attemptId + "/review", token);
         }
-        return html(QuizPages.result(learner, view, token, clock.instant(),
+        return Pages.html(QuizPages.result(learner, view, token, clock.instant(),
                 NextSteps.after(enrolments.activitiesBeside(learner.resourceLink()))));
     }
 
@@ -191,8 +190,7 @@ public class QuizResource {
 
     private Response staffPage(Membership trainer, String token, String saved, String problem) {
         String page = QuizPages.staff(trainer, quizzes, token, null, saved, problem);
-        return Response.status(problem == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page).build();
+        return Pages.html(problem == null ? 200 : 400, page);
     }
 
     private Quizzes.AttemptView ownView(Membership learner, String attemptId) {
@@ -294,7 +292,4 @@ public class QuizResource {
         return Response.seeOther(target).build();
     }
 
-    private static Response html(String page) {
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-    }
 }

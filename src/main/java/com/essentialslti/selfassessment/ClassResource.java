@@ -4,6 +4,7 @@ import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Database;
 import com.essentialslti.selfassessment.framework.FrameworkContent;
+import com.essentialslti.web.Downloads;
 import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class ClassResource {
         FrameworkContent current = assessments.frameworks().current(trainer.resourceLink().courseScope())
                 .content();
         ClassView view = queries().classView(trainer.resourceLink(), settings, current);
-        return SelfAssessmentResource.html(ClassPages.classView(trainer, view, settings.targetName(current), token,
+        return Pages.html(ClassPages.classView(trainer, view, settings.targetName(current), token,
                 settings.grading() == SelfAssessmentSettings.Grading.NONE ? null
                         : queries().grades(trainer.resourceLink())));
     }
@@ -57,7 +58,7 @@ public class ClassResource {
                     "Go back to the class view and choose a learner there.");
         }
         List<Assessment> snapshots = queries.snapshots(trainer.resourceLink(), learner.user());
-        return SelfAssessmentResource.html(ClassPages.learner(trainer, learner, snapshots, assessments,
+        return Pages.html(ClassPages.learner(trainer, learner, snapshots, assessments,
                 assessments.settings(trainer.resourceLink()), token));
     }
 
@@ -71,8 +72,7 @@ public class ClassResource {
         ClassQueries queries = queries();
         ClassCsv csv = new ClassCsv((after, size) -> queries.exportPage(trainer.resourceLink(), after, size),
                 ClassCsv.PAGE_SIZE, assessments.frameworks()::version, settings::targetIn);
-        return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"class-self-assessments.csv\"").build();
+        return Downloads.attachment(csv, "text/csv; charset=utf-8", "class-self-assessments.csv");
     }
 
     private ClassQueries queries() {

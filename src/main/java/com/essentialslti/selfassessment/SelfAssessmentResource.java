@@ -9,6 +9,7 @@ import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.selfassessment.framework.Competency;
 import com.essentialslti.selfassessment.framework.CompetencyArea;
+import com.essentialslti.web.Downloads;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class SelfAssessmentResource {
 
     @GET
     public Response home(@QueryParam("s") String token) {
-        return html(SelfAssessmentPages.home(atLink(visitors.require(token)), assessments, token, null));
+        return Pages.html(SelfAssessmentPages.home(atLink(visitors.require(token)), assessments, token, null));
     }
 
     @POST
@@ -68,9 +69,8 @@ public class SelfAssessmentResource {
             return redirect(assessmentPath(assessment.id()) + "/area/" + firstIncompleteArea(learner, assessment),
                     token);
         } catch (SelfAssessments.CannotStart refused) {
-            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(SelfAssessmentPages.overview(learner, assessments.overview(learner), assessments, token,
-                            null, refused.getMessage())).build();
+            return Pages.html(409, SelfAssessmentPages.overview(learner, assessments.overview(learner), assessments,
+                    token, null, refused.getMessage()));
         }
     }
 
@@ -88,7 +88,7 @@ public class SelfAssessmentResource {
             return Pages.error(404, "No such area", "This self-assessment has " + areas + " areas.",
                     "Go back to the first area.");
         }
-        return html(SelfAssessmentPages.area(learner, view, number, token, null));
+        return Pages.html(SelfAssessmentPages.area(learner, view, number, token, null));
     }
 
     /**
@@ -141,7 +141,7 @@ public class SelfAssessmentResource {
         if (view.assessment().submitted()) {
             return redirect(assessmentPath(assessmentId) + "/result", token);
         }
-        return html(SelfAssessmentPages.review(learner, view, token, List.of()));
+        return Pages.html(SelfAssessmentPages.review(learner, view, token, List.of()));
     }
 
     /** Idempotent: a double click, a second tab or a replayed POST all land on the one snapshot. */
@@ -157,9 +157,7 @@ public class SelfAssessmentResource {
             return noSuchAssessment();
         } catch (Assessment.Incomplete incomplete) {
             List<Competency> missing = incomplete.missing();
-            return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(SelfAssessmentPages.review(learner, ownView(learner, assessmentId), token, missing))
-                    .build();
+            return Pages.html(409, SelfAssessmentPages.review(learner, ownView(learner, assessmentId), token, missing));
         }
         return redirect(assessmentPath(assessmentId) + "/result", token);
     }
@@ -178,7 +176,7 @@ public class SelfAssessmentResource {
         Optional<String> journal = enrolments.activitiesBeside(learner.resourceLink()).stream()
                 .filter(a -> a.activity() == Activity.JOURNAL && a.activity().available())
                 .map(CourseActivity::title).findFirst();
-        return html(SelfAssessmentPages.result(learner, result, token, journal));
+        return Pages.html(SelfAssessmentPages.result(learner, result, token, journal));
     }
 
     /** The learner's own snapshots, one line per competency rated, for a spreadsheet. */
@@ -189,8 +187,7 @@ public class SelfAssessmentResource {
         Membership learner = learner(token);
         String csv = SnapshotCsv.of(learner.user(), assessments.snapshots(learner), assessments.frameworks(),
                 assessments.settings(learner.resourceLink()));
-        return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"my-self-assessments.csv\"").build();
+        return Downloads.attachment(csv, "text/csv; charset=utf-8", "my-self-assessments.csv");
     }
 
     static Map<String, SelfAssessments.RatingInput> ratingsIn(MultivaluedMap<String, String> form) {
@@ -278,7 +275,4 @@ public class SelfAssessmentResource {
         return Response.seeOther(target).build();
     }
 
-    public static Response html(String page) {
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-    }
 }

@@ -2,6 +2,7 @@ package com.essentialslti.selfassessment;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
+import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -78,8 +79,7 @@ public class StaffResource {
 
     private Response staffPage(Membership trainer, String token, String saved, String problem) {
         String page = SelfAssessmentStaffPages.staff(trainer, assessments, token, null, saved, problem);
-        return Response.status(problem == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page).build();
+        return Pages.html(problem == null ? 200 : 400, page);
     }
 
     /** A trainer or course admin of a link used for the self-assessment; others get a 403 or 404 page. */

@@ -33,8 +33,17 @@ public final class Pages {
     }
 
     public static Response page(int status, String template, Map<String, ?> model) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(render(template, model)).build();
+        return html(status, render(template, model));
+    }
+
+    /** A page already rendered, as the HTML answer with this status. */
+    public static Response html(int status, String page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+
+    /** A page already rendered, as the HTML answer to a request that went well. */
+    public static Response html(String page) {
+        return html(200, page);
     }
 
     public static Response ok(String template, Map<String, ?> model) {

@@ -70,7 +70,7 @@ public class QuestionBankResource {
                     "retired", e.retired(), "version", e.current().version(), "session", token));
         }
         model.put("entries", rows);
-        return html(200, Pages.render("quiz/bank", model));
+        return Pages.ok("quiz/bank", model);
     }
 
     @GET
@@ -186,7 +186,7 @@ public class QuestionBankResource {
         }
         model.put("options", options);
         model.put("generalFeedback", v.generalFeedback());
-        return html(200, Pages.render("quiz/preview", model));
+        return Pages.ok("quiz/preview", model);
     }
 
     /**
@@ -277,7 +277,7 @@ public class QuestionBankResource {
                     "feedback", row.feedback(), "credit", row.credit()));
         }
         model.put("options", options);
-        return html(status, Pages.render("quiz/question-form", model));
+        return Pages.page(status, "quiz/question-form", model);
     }
 
     private Membership trainer(String token) {
@@ -339,9 +339,5 @@ public class QuestionBankResource {
 
     private Response redirect(String path, String token, String done) {
         return Response.seeOther(Urls.withQuery(settings.url(path), Map.of("s", token, "done", done))).build();
-    }
-
-    private static Response html(int status, String page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
     }
 }

@@ -9,6 +9,7 @@ import com.essentialslti.quiz.QuizResource;
 import com.essentialslti.quiz.bank.QuestionBank;
 import com.essentialslti.quiz.bank.QuestionBankResource;
 import com.essentialslti.quiz.bank.QuestionContent;
+import com.essentialslti.web.Downloads;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,14 +136,15 @@ public class QuestionImportResource {
     @Path("export.gift")
     public Response exportGift(@QueryParam("s") String token) {
         Membership trainer = trainer(token);
-        return download(GiftFormat.write(exported(trainer)), "text/plain; charset=utf-8", "questions.gift");
+        return Downloads.attachment(GiftFormat.write(exported(trainer)), "text/plain; charset=utf-8",
+                "questions.gift");
     }
 
     @GET
     @Path("export.xml")
     public Response exportMoodleXml(@QueryParam("s") String token) {
         Membership trainer = trainer(token);
-        return download(MoodleXmlFormat.write(exported(trainer)), "application/xml; charset=utf-8",
+        return Downloads.attachment(MoodleXmlFormat.write(exported(trainer)), "application/xml; charset=utf-8",
                 "questions.xml");
     }
 
@@ -158,11 +160,6 @@ public class QuestionImportResource {
 
     private static boolean alreadyIn(List<QuestionContent> inBank, ImportedQuestion question) {
         return inBank.stream().anyMatch(c -> c.sameQuestionAs(question.content()));
-    }
-
-    private static Response download(String body, String type, String name) {
-        return Response.ok(body.getBytes(StandardCharsets.UTF_8), type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     static Format formatOf(String fileName, byte[] content) {
@@ -201,8 +198,7 @@ public class QuestionImportResource {
     private Response page(String token, Map<String, Object> values, int status) {
         Map<String, Object> model = new HashMap<>(values);
         model.put("session", token);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.render("quiz/import", model)).build();
+        return Pages.page(status, "quiz/import", model);
     }
 
     private Membership trainer(String token) {

@@ -8,6 +8,8 @@ import com.essentialslti.selfassessment.SelfAssessments;
 import com.essentialslti.selfassessment.StaffResource;
 import com.essentialslti.selfassessment.exchange.CaseJson;
 import com.essentialslti.selfassessment.exchange.MoodleCompetencyCsv;
+import com.essentialslti.web.Downloads;
+import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +49,7 @@ public class FrameworkResource {
     @GET
     public Response framework(@QueryParam("s") String token, @QueryParam("done") String done) {
         Membership trainer = StaffResource.staff(visitors, token);
-        return SelfAssessmentResource.html(FrameworkPages.framework(trainer, assessments.frameworks(), token,
+        return Pages.html(FrameworkPages.framework(trainer, assessments.frameworks(), token,
                 "changed".equals(done) ? "Your change is saved as a new version of the framework." : null, null));
     }
 
@@ -124,8 +126,8 @@ public class FrameworkResource {
     @Path("export.csv")
     public Response exportMoodleCsv(@QueryParam("s") String token) {
         Membership trainer = StaffResource.staff(visitors, token);
-        return download(MoodleCompetencyCsv.write(current(trainer).content()), "text/csv; charset=utf-8",
-                "competency-framework.csv");
+        return Downloads.attachment(MoodleCompetencyCsv.write(current(trainer).content()),
+                "text/csv; charset=utf-8", "competency-framework.csv");
     }
 
     /** The current version as a 1EdTech CASE 1.0 package; its document is named by this course's framework. */
@@ -136,13 +138,8 @@ public class FrameworkResource {
         CourseFrameworks.Current current = current(trainer);
         String document = settings.url(SelfAssessmentResource.PATH + "/framework/case/"
                 + trainer.resourceLink().courseScope()).toString();
-        return download(CaseJson.write(current.content(), document), "application/json; charset=utf-8",
-                "competency-framework.case.json");
-    }
-
-    private static Response download(String body, String type, String name) {
-        return Response.ok(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Downloads.attachment(CaseJson.write(current.content(), document),
+                "application/json; charset=utf-8", "competency-framework.case.json");
     }
 
     /** The form again, with the trainer's input and the problem (a 400 page). */
@@ -169,8 +166,7 @@ public class FrameworkResource {
     }
 
     private Response problem(Membership trainer, String token, int status, String words) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(FrameworkPages.framework(trainer, assessments.frameworks(), token, null, words)).build();
+        return Pages.html(status, FrameworkPages.framework(trainer, assessments.frameworks(), token, null, words));
     }
 
     private CourseFrameworks.Current current(Membership trainer) {
