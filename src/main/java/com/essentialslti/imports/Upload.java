@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityPart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -54,5 +55,14 @@ public record Upload(String fileName, byte[] content) {
     /** The file the confirmation form carried; {@link IllegalArgumentException} when it was damaged. */
     public static byte[] fromForm(String value) {
         return Base64.getUrlDecoder().decode(value == null ? "" : value);
+    }
+
+    /**
+     * Whether a file's text begins with {@code mark} (after leading white space and a byte order mark): how an
+     * import tells its formats apart when the file's name does not ({@code <} for XML, <code>{</code> for JSON).
+     */
+    public static boolean beginsWith(byte[] content, char mark) {
+        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8).stripLeading();
+        return start.startsWith("\uFEFF" + mark) || start.startsWith(String.valueOf(mark));
     }
 }

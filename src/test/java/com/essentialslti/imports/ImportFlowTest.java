@@ -42,4 +42,12 @@ class ImportFlowTest {
                 .contains("Nothing was saved. Correct these problems in the file and upload it again:")
                 .contains("<li>The file is larger than 750 KB: split it into smaller files.</li>");
     }
+
+    @Test
+    void aFileBeginsWithItsFirstCharacterAfterBlanksAndAByteOrderMark() {
+        assertThat(Upload.beginsWith("  \n<quiz/>".getBytes(StandardCharsets.UTF_8), '<')).isTrue();
+        assertThat(Upload.beginsWith("\uFEFF{\"CFDocument\":{}}".getBytes(StandardCharsets.UTF_8), '{')).isTrue();
+        assertThat(Upload.beginsWith("::Q1:: text {=a}".getBytes(StandardCharsets.UTF_8), '{')).isFalse();
+        assertThat(Upload.beginsWith(new byte[0], '<')).isFalse();
+    }
 }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +165,7 @@ public class QuestionImportResource {
         if (fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
             return Format.MOODLE_XML;
         }
-        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8).stripLeading();
-        return start.startsWith("\uFEFF<") || start.startsWith("<") ? Format.MOODLE_XML : Format.GIFT;
+        return Upload.beginsWith(content, '<') ? Format.MOODLE_XML : Format.GIFT;
     }
 
     private static ImportResult read(Format format, byte[] content) {

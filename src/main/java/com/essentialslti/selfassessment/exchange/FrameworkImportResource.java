@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,8 +156,7 @@ public class FrameworkImportResource {
         if (name.endsWith(".csv")) {
             return Format.MOODLE_CSV;
         }
-        String start = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8).stripLeading();
-        return start.startsWith("\uFEFF{") || start.startsWith("{") ? Format.CASE_JSON : Format.MOODLE_CSV;
+        return Upload.beginsWith(content, '{') ? Format.CASE_JSON : Format.MOODLE_CSV;
     }
 
     private static FrameworkImport read(Format format, byte[] content) {
