@@ -9,6 +9,7 @@ import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
 import com.essentialslti.selfassessment.framework.Competency;
 import com.essentialslti.selfassessment.framework.CompetencyArea;
+import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.web.Downloads;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
@@ -66,8 +67,7 @@ public class SelfAssessmentResource {
         Membership learner = learner(token);
         try {
             Assessment assessment = assessments.startOrResume(learner);
-            return redirect(assessmentPath(assessment.id()) + "/area/" + firstIncompleteArea(learner, assessment),
-                    token);
+            return redirect(assessmentPath(assessment.id()) + "/area/" + firstIncompleteArea(assessment), token);
         } catch (SelfAssessments.CannotStart refused) {
             return Pages.html(409, SelfAssessmentPages.overview(learner, assessments.overview(learner), assessments,
                     token, null, refused.getMessage()));
@@ -102,10 +102,9 @@ public class SelfAssessmentResource {
                          MultivaluedMap<String, String> form) {
         String token = form.getFirst("s");
         Membership learner = learner(token);
-        Map<String, SelfAssessments.RatingInput> ratings;
+        FrameworkContent framework;
         try {
-            ratings = ratingsIn(form);
-            assessments.rate(learner, assessmentId, ratings);
+            framework = assessments.rate(learner, assessmentId, ratingsIn(form));
         } catch (SelfAssessments.NoSuchAssessment missing) {
             return noSuchAssessment();
         } catch (Assessment.Closed closed) {
@@ -118,8 +117,7 @@ public class SelfAssessmentResource {
         if ("autosave".equals(go)) {
             return Response.noContent().build(); // the page's script saved as the learner went; it stays
         }
-        SelfAssessments.AssessmentView view = ownView(learner, assessmentId);
-        int areas = view.framework().areasInUse().size();
+        int areas = framework.areasInUse().size();
         String next;
         if ("previous".equals(go)) {
             next = "/area/" + Math.max(1, number - 1);
@@ -221,10 +219,10 @@ public class SelfAssessmentResource {
         return ratings;
     }
 
-    private int firstIncompleteArea(Membership learner, Assessment assessment) {
-        SelfAssessments.AssessmentView view = ownView(learner, assessment.id());
-        Map<String, Integer> levels = view.assessment().levels();
-        List<CompetencyArea> areas = view.framework().areasInUse();
+    /** The first area (1-based) with a competency not rated yet, where a resumed assessment goes on. */
+    private int firstIncompleteArea(Assessment assessment) {
+        Map<String, Integer> levels = assessment.levels();
+        List<CompetencyArea> areas = assessments.frameworks().version(assessment.frameworkVersionId()).areasInUse();
         for (int i = 0; i < areas.size(); i++) {
             if (areas.get(i).inUse().stream().anyMatch(c -> !levels.containsKey(c.key()))) {
                 return i + 1;

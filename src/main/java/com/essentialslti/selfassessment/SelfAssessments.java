@@ -132,13 +132,14 @@ public final class SelfAssessments {
     }
 
     /**
-     * Saves the ratings of one page at once, or none of them when one is not a rating (a crafted form).
+     * Saves the ratings of one page at once, or none of them when one is not a rating (a crafted form); returns the
+     * framework version the assessment is rated against.
      *
      * @throws Assessment.Closed     when the assessment was submitted
      * @throws Assessment.NotARating when a competency, level or note is refused
      */
-    public void rate(Membership learner, String assessmentId, Map<String, RatingInput> ratings) {
-        database.transactionRetryingOnce(em -> {
+    public FrameworkContent rate(Membership learner, String assessmentId, Map<String, RatingInput> ratings) {
+        return database.transactionRetryingOnce(em -> {
             Assessment assessment = own(em, learner, assessmentId);
             FrameworkContent framework = frameworks.version(assessment.frameworkVersionId());
             Instant now = clock.instant();
@@ -146,7 +147,7 @@ public final class SelfAssessments {
             // Ratings change their own rows; raising the assessment's version makes a rating and a submit that
             // overlap conflict, so that no rating is saved into a snapshot already taken.
             em.lock(assessment, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            return null;
+            return framework;
         });
     }
 
@@ -188,7 +189,12 @@ public final class SelfAssessments {
 
     /** A snapshot of the learner's against the link's target, with the snapshot before it. */
     public Result result(Membership learner, String assessmentId) {
-        List<Assessment> snapshots = snapshots(learner);
+        String linkId = learner.resourceLink().id();
+        record Read(List<Assessment> snapshots, SelfAssessmentSettings settings) {
+        }
+        Read read = database.read(em -> new Read(assessmentsOf(em, linkId, learner.user().id()).stream()
+                .filter(Assessment::submitted).toList(), settingsOf(em, linkId)));
+        List<Assessment> snapshots = read.snapshots();
         int index = -1;
         for (int i = 0; i < snapshots.size(); i++) {
             if (snapshots.get(i).id().equals(assessmentId)) {
@@ -198,7 +204,7 @@ public final class SelfAssessments {
         if (index < 0) {
             throw new NoSuchAssessment();
         }
-        SelfAssessmentSettings settings = settings(learner.resourceLink());
+        SelfAssessmentSettings settings = read.settings();
         Assessment snapshot = snapshots.get(index);
         FrameworkContent framework = frameworks.version(snapshot.frameworkVersionId());
         Map<String, Integer> target = settings.targetIn(framework);
@@ -217,11 +223,9 @@ public final class SelfAssessments {
                     LockModeType.PESSIMISTIC_WRITE);
             if (settings == null) {
                 settings = SelfAssessmentSettings.defaultsFor(link.id(), clock.instant());
-                settings.change(values, framework, clock.instant());
                 em.persist(settings);
-            } else {
-                settings.change(values, framework, clock.instant());
             }
+            settings.change(values, framework, clock.instant());
             return null;
         });
     }
