@@ -1,7 +1,6 @@
 package com.essentialslti.selfassessment;
 
 import com.essentialslti.course.Membership;
-import com.essentialslti.selfassessment.framework.FrameworkContent;
 import com.essentialslti.grading.GradeDelivery;
 import com.essentialslti.grading.OutboxScore;
 import com.essentialslti.web.Pages;
@@ -74,11 +73,8 @@ final class ClassPages {
         if (snapshots.isEmpty()) {
             return Pages.render("selfassessment/learner", model);
         }
-        List<Profile> profiles = new ArrayList<>(snapshots.size());
-        for (Assessment snapshot : snapshots) {
-            FrameworkContent framework = assessments.frameworks().version(snapshot.frameworkVersionId());
-            profiles.add(new Profile(framework, snapshot.levels(), settings.targetIn(framework)));
-        }
+        List<Profile> profiles = snapshots.stream().map(snapshot -> assessments.profileOf(snapshot, settings))
+                .toList();
         Profile latest = profiles.get(profiles.size() - 1);
         Optional<Profile> previous = profiles.size() > 1 ? Optional.of(profiles.get(profiles.size() - 2))
                 : Optional.empty();

@@ -50,10 +50,8 @@ public final class SelfAssessmentPages {
                 "submittedAt", a.submittedAt().map(Dates.TIME::format).orElse(""))).toList());
         model.put("hasSnapshots", !overview.snapshots().isEmpty());
         if (overview.snapshots().size() > 1) {
-            List<Profile> profiles = overview.snapshots().stream().map(a -> {
-                FrameworkContent made = assessments.frameworks().version(a.frameworkVersionId());
-                return new Profile(made, a.levels(), settings.targetIn(made));
-            }).toList();
+            List<Profile> profiles = overview.snapshots().stream().map(a -> assessments.profileOf(a, settings))
+                    .toList();
             model.put("history", ProfileChart.history(profiles.get(profiles.size() - 1), overview.snapshots(),
                     profiles));
         }

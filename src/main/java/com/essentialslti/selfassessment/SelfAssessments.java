@@ -206,14 +206,18 @@ public final class SelfAssessments {
         }
         SelfAssessmentSettings settings = read.settings();
         Assessment snapshot = snapshots.get(index);
-        FrameworkContent framework = frameworks.version(snapshot.frameworkVersionId());
-        Map<String, Integer> target = settings.targetIn(framework);
-        Optional<Profile> previous = index == 0 ? Optional.empty() : Optional.of(snapshots.get(index - 1)).map(p ->
-                new Profile(frameworks.version(p.frameworkVersionId()), p.levels(), target));
+        Profile profile = profileOf(snapshot, settings);
+        Optional<Profile> previous = index == 0 ? Optional.empty()
+                : Optional.of(profileOf(snapshots.get(index - 1), settings));
         MissedTopics question = new MissedTopics(learner.resourceLink().courseScope(), learner.user().id());
         askTheQuiz.accept(question);
-        return new Result(snapshot, new Profile(framework, snapshot.levels(), target), previous,
-                settings.targetName(framework), question.topics());
+        return new Result(snapshot, profile, previous, settings.targetName(profile.framework()), question.topics());
+    }
+
+    /** A snapshot read against the link's target, in the framework version it was made with. */
+    public Profile profileOf(Assessment snapshot, SelfAssessmentSettings settings) {
+        FrameworkContent made = frameworks.version(snapshot.frameworkVersionId());
+        return new Profile(made, snapshot.levels(), settings.targetIn(made));
     }
 
     public void changeSettings(ResourceLink link, SelfAssessmentSettings.Values values) {
