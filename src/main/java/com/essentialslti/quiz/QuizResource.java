@@ -6,6 +6,7 @@ import com.essentialslti.course.Enrolments;
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
 import com.essentialslti.infra.Settings;
+import com.essentialslti.web.FormFields;
 import com.essentialslti.web.Pages;
 import com.essentialslti.web.Urls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -256,31 +257,14 @@ public class QuizResource {
                                             String passMark, String readyMark, String timeLimit,
                                             String feedbackMode, String closeAt, String shuffle,
                                             String partialCredit) {
-        return new QuizSettings.Values(number(questionCount, "Number of questions"),
-                number(attemptsAllowed, "Attempts allowed"),
-                choice(GradingMethod.class, gradingMethod, "Grading method"),
-                number(passMark, "Pass mark"), number(readyMark, "\"Ready\" mark"),
-                blank(timeLimit) ? Optional.empty() : Optional.of(number(timeLimit, "Time limit")),
-                choice(FeedbackMode.class, feedbackMode, "Show right answers and feedback"),
+        return new QuizSettings.Values(FormFields.wholeNumber(questionCount, "Number of questions"),
+                FormFields.wholeNumber(attemptsAllowed, "Attempts allowed"),
+                FormFields.choice(GradingMethod.class, gradingMethod, "Grading method"),
+                FormFields.wholeNumber(passMark, "Pass mark"), FormFields.wholeNumber(readyMark, "\"Ready\" mark"),
+                blank(timeLimit) ? Optional.empty() : Optional.of(FormFields.wholeNumber(timeLimit, "Time limit")),
+                FormFields.choice(FeedbackMode.class, feedbackMode, "Show right answers and feedback"),
                 blank(closeAt) ? Optional.empty() : Optional.of(QuizPages.parseCloseAt(closeAt.strip())),
                 "on".equals(shuffle), "on".equals(partialCredit));
-    }
-
-    private static int number(String value, String field) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + " must be a whole number.");
-        }
-    }
-
-    /** One of the options the form offers; anything else (a crafted form) is named in words, not as an enum. */
-    private static <E extends Enum<E>> E choice(Class<E> options, String value, String field) {
-        try {
-            return Enum.valueOf(options, value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(field + ": choose one of the options offered.");
-        }
     }
 
     private static boolean blank(String value) {

@@ -2,6 +2,7 @@ package com.essentialslti.selfassessment;
 
 import com.essentialslti.course.Membership;
 import com.essentialslti.course.Visitors;
+import com.essentialslti.web.FormFields;
 import com.essentialslti.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,30 +52,19 @@ public class StaffResource {
         if (SelfAssessmentSettings.CUSTOM_TARGET.equals(targetKey)) {
             form.forEach((field, values) -> {
                 if (field.startsWith("target.") && !values.isEmpty()) {
-                    int level = number(values.get(0), "Target level");
+                    int level = FormFields.wholeNumber(values.get(0), "Target level");
                     if (level > 0) {
                         custom.put(field.substring(7), level);
                     }
                 }
             });
         }
-        SelfAssessmentSettings.Grading grading;
-        try {
-            grading = SelfAssessmentSettings.Grading.valueOf(String.valueOf(form.getFirst("grading")));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Grade: choose one of the options offered.");
-        }
-        return new SelfAssessmentSettings.Values(targetKey, custom, number(form.getFirst("retakes"),
-                "Retakes allowed"), number(form.getFirst("minDaysBetween"), "Days between self-assessments"),
+        SelfAssessmentSettings.Grading grading = FormFields.choice(SelfAssessmentSettings.Grading.class,
+                form.getFirst("grading"), "Grade");
+        return new SelfAssessmentSettings.Values(targetKey, custom,
+                FormFields.wholeNumber(form.getFirst("retakes"), "Retakes allowed"),
+                FormFields.wholeNumber(form.getFirst("minDaysBetween"), "Days between self-assessments"),
                 "on".equals(form.getFirst("askEvidence")), grading);
-    }
-
-    private static int number(String value, String field) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(field + " must be a whole number.");
-        }
     }
 
     private Response staffPage(Membership trainer, String token, String saved, String problem) {
